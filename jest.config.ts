@@ -1,0 +1,15 @@
+/** @jest-config-loader esbuild-register */
+import type { Config } from 'jest';
+
+// One jest project per concern; `npm test` runs the property suite.
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/properties'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  globalSetup: '<rootDir>/properties/global-seed.ts',
+  setupFiles: ['<rootDir>/properties/seed.ts'],
+  testTimeout: 120_000,
+};
+
+export default config;
