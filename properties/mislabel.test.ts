@@ -3,7 +3,8 @@ import { test } from '@fast-check/jest';
 import { mislabelRate } from '../theory/mislabel';
 import { claimEntry } from '../bounds/registry';
 import { labellingPairArbitrary, permutationArbitrary } from './arbitraries/labelling';
-import { bruteForceMislabelRate } from './brute-force-mislabel';
+import { bruteForceMislabelRate } from '../theory/mislabel-brute-force';
+import { samePartition } from '../theory/same-partition';
 
 const { tolerance } = claimEntry('A1').constants as { tolerance: number };
 
@@ -31,15 +32,3 @@ describe('A1: mislabel rate by optimal assignment', () => {
     expect(h === 0).toBe(samePartition(predicted, truth));
   });
 });
-
-/** Two labellings are the same partition iff the label map between them is a bijection. */
-function samePartition(a: number[], b: number[]): boolean {
-  const forward = new Map<number, number>();
-  const backward = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) {
-    if ((forward.get(a[i]!) ?? b[i]) !== b[i] || (backward.get(b[i]!) ?? a[i]) !== a[i]) return false;
-    forward.set(a[i]!, b[i]!);
-    backward.set(b[i]!, a[i]!);
-  }
-  return true;
-}

@@ -26,6 +26,8 @@ export interface ClaimRecord {
   readonly result?: ClaimResult;
   /** The error message when the check itself failed (status 'error'). */
   readonly error?: string;
+  /** The tfjs backend the check ran on, for checks that use tensors. */
+  readonly backend?: string;
   /** Wall time of the check in seconds. */
   readonly seconds?: number;
   /** The command that replays this claim alone. */

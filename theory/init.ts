@@ -43,15 +43,19 @@ export function initializationError(init: Matrix, trueCenters: Matrix): number {
 }
 
 /**
- * k-means++ seeding (Arthur & Vassilvitskii 2007): the first centre uniformly, each next one
- * with probability proportional to the squared distance to the nearest centre chosen so far.
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, in scikit-learn's greedy form): the first
+ * centre uniformly; then 2 + ⌊ln k⌋ candidates, each drawn with probability proportional to the
+ * squared distance to the nearest centre chosen so far, and the candidate that most lowers the
+ * total squared distance is kept.
  */
 export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
   assertInteger('k', k, 1, points.rows);
   assertFiniteMatrix('points', points);
   const { rows: n, cols: d } = points;
+  const trials = 2 + Math.floor(Math.log(k));
   const out = zeros(k, d);
   const nearest = new Float64Array(n).fill(Infinity);
+  const candidateNearest = new Float64Array(n);
   let chosen = rng.int(n);
   for (let a = 0; a < k; a++) {
     out.data.set(points.data.subarray(chosen * d, (chosen + 1) * d), a * d);
@@ -61,7 +65,19 @@ export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
       total += nearest[i]!;
     }
     if (a + 1 === k) break;
-    chosen = total > 0 ? sampleProportional(nearest, total, rng) : rng.int(n);
+    let bestPotential = Infinity;
+    for (let t = 0; t < trials; t++) {
+      const candidate = total > 0 ? sampleProportional(nearest, total, rng) : rng.int(n);
+      let potential = 0;
+      for (let i = 0; i < n; i++) {
+        candidateNearest[i] = Math.min(nearest[i]!, squaredDistance(points, i, points, candidate));
+        potential += candidateNearest[i]!;
+      }
+      if (potential < bestPotential) {
+        bestPotential = potential;
+        chosen = candidate;
+      }
+    }
   }
   return out;
 }

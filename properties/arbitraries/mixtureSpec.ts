@@ -54,19 +54,22 @@ export function mixtureSpecArbitrary(constraints: MixtureSpecConstraints = {}): 
     })
     .filter(({ k, layout }) => layout !== 'simplex' || k - 1 <= maxD)
     .chain(({ k, layout, variantKind }) =>
-      fc.record({
-        k: fc.constant(k),
-        d: fc.integer({ min: layout === 'simplex' ? Math.max(1, k - 1) : 1, max: maxD }),
-        n: fc.integer({ min: k * perCluster, max: maxN }),
-        delta: fc.double({ min: deltaMin, max: deltaMax, noNaN: true }),
-        sigma: fc.double({ min: sigmaMin, max: sigmaMax, noNaN: true }),
-        layout: fc.constant(layout),
-        variant: variantArbitrary(variantKind, k),
-      }),
+      fc.integer({ min: k * perCluster, max: maxN }).chain((n) =>
+        fc.record({
+          k: fc.constant(k),
+          d: fc.integer({ min: layout === 'simplex' ? Math.max(1, k - 1) : 1, max: maxD }),
+          n: fc.constant(n),
+          delta: fc.double({ min: deltaMin, max: deltaMax, noNaN: true }),
+          sigma: fc.double({ min: sigmaMin, max: sigmaMax, noNaN: true }),
+          layout: fc.constant(layout),
+          variant: variantArbitrary(variantKind, k, n),
+        }),
+      ),
     );
 }
 
-function variantArbitrary(kind: Variant['kind'], k: number): fc.Arbitrary<Variant> {
+/** A variant; imbalanced shares stay in [max(0.05, 1/n), 1/k] so every cluster gets a point. */
+function variantArbitrary(kind: Variant['kind'], k: number, n: number): fc.Arbitrary<Variant> {
   switch (kind) {
     case 'isotropic':
       return fc.constant({ kind });
@@ -75,7 +78,7 @@ function variantArbitrary(kind: Variant['kind'], k: number): fc.Arbitrary<Varian
         .tuple(fc.double({ min: 0.25, max: 1, noNaN: true }), fc.double({ min: 1, max: 4, noNaN: true }))
         .map(([lambdaMin, lambdaMax]) => ({ kind, lambdaMin, lambdaMax }));
     case 'imbalanced':
-      return fc.double({ min: 0.05, max: 1 / k, noNaN: true }).map((alpha) => ({ kind, alpha }));
+      return fc.double({ min: Math.min(Math.max(0.05, 1 / n), 1 / k), max: 1 / k, noNaN: true }).map((alpha) => ({ kind, alpha }));
     case 'heavy-tailed':
       return fc.double({ min: 2.5, max: 30, noNaN: true }).map((nu) => ({ kind, nu }));
   }

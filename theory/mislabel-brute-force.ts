@@ -1,4 +1,4 @@
-/** A1's reference: the mislabel rate by trying all k! relabellings (k ≤ 6 keeps this cheap). */
+/** Claim A1's reference: the mislabel rate by trying all k! relabellings (k ≤ 6 keeps this cheap). */
 export function bruteForceMislabelRate(predicted: readonly number[], truth: readonly number[], k: number): number {
   let best = Infinity;
   for (const perm of permutations(k)) {

@@ -1,0 +1,19 @@
+import type { ClaimId } from '../bounds/registry';
+import type { ClaimCheck } from './claim-check';
+
+/**
+ * The implemented checks, loaded lazily so that a run of theory-only claims never loads
+ * TensorFlow.js. `tensors` marks checks that need a tfjs backend. A claim missing here is
+ * reported as not implemented.
+ */
+export interface CheckEntry {
+  readonly tensors: boolean;
+  readonly load: () => ClaimCheck;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const CHECKS: Partial<Record<ClaimId, CheckEntry>> = {
+  A1: { tensors: false, load: () => require('./claims/A1').check },
+  A2: { tensors: false, load: () => require('./claims/A2').check },
+  A3: { tensors: false, load: () => require('./claims/A3').check },
+};
