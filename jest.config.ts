@@ -6,6 +6,8 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/properties'],
   testMatch: ['**/*.test.ts'],
+  // The peer cross-checks (scikit-learn, PyTorch, mclust) are their own project: npm run test:peers.
+  testPathIgnorePatterns: ['/node_modules/', '/properties/peers/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   globalSetup: '<rootDir>/properties/global-seed.ts',
   setupFiles: ['<rootDir>/properties/seed.ts'],

@@ -1,5 +1,5 @@
 import { toRows, type Matrix } from '../theory/matrix';
-import { em } from '../theory/em';
+import { em, type CovarianceModel } from '../theory/em';
 import { oracleLabels } from '../theory/estep';
 import { INITIALIZATIONS, kmeansPlusPlus, perturbedTruth, spectralInit, type Initialization } from '../theory/init';
 import { lloyd } from '../theory/lloyd';
@@ -17,6 +17,8 @@ export interface ClusterOptions {
   readonly lambda0: number;
   readonly iterations?: number;
   readonly k?: number;
+  /** EM's covariance model; default shared (SPEC §2). */
+  readonly covariance?: CovarianceModel;
 }
 
 /** The JSON `tvem cluster` writes (field names are relied on by outside checks: keep them). */
@@ -65,10 +67,10 @@ export function clusterReference(input: ClusterInput, options: ClusterOptions, r
     const run = lloyd(input.points, init, cap);
     return finish(input, { ...common, centers: toRows(run.centers), labels: Array.from(run.labels), iterations: run.iterations, history: run.history, converged: run.converged, emptyClusterEvents: run.emptyClusterEvents }, k);
   }
-  const run = em(input.points, init, cap);
+  const run = em(input.points, init, { ...cap, ...(options.covariance ? { covariance: options.covariance } : {}) });
   return finish(
     input,
-    { ...common, centers: toRows(run.centers), labels: Array.from(run.labels), iterations: run.iterations, history: run.history, converged: run.converged, emptyClusterEvents: run.emptyClusterEvents, sigma2: run.sigma2, weights: run.weights },
+    { ...common, centers: toRows(run.centers), labels: Array.from(run.labels), iterations: run.iterations, history: run.history, converged: run.converged, emptyClusterEvents: run.emptyClusterEvents, variances: run.variances, weights: run.weights },
     k,
   );
 }

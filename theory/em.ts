@@ -4,11 +4,18 @@ import { mStep } from './mstep';
 import { assertInteger, assertPositive, fail } from './validate';
 import type { EmptyClusterEvent } from './lloyd';
 
-/** Parameters of a spherical mixture with a shared variance (mclust's "EII"). */
+/**
+ * Covariance model of the spherical mixture: `shared` σ²I for every cluster (mclust's "EII", the
+ * SPEC §2 EM), or `per-cluster` σ_a²I (mclust's "VII", scikit-learn's covariance_type="spherical").
+ */
+export const COVARIANCE_MODELS = ['shared', 'per-cluster'] as const;
+export type CovarianceModel = (typeof COVARIANCE_MODELS)[number];
+
+/** Parameters of a spherical Gaussian mixture; `variances[a]` is σ_a² (all equal when shared). */
 export interface SphericalMixture {
   readonly centers: Matrix;
   readonly weights: number[];
-  readonly sigma2: number;
+  readonly variances: number[];
 }
 
 export interface EmResult extends SphericalMixture {
@@ -28,8 +35,10 @@ export interface EmOptions {
   readonly maxIterations?: number;
   /** Stop when the log-likelihood gains less than tolerance·|ℓ|; default 1e-10. */
   readonly tolerance?: number;
-  /** Initial σ²; default the mean squared distance to the nearest initial centre, divided by d. */
+  /** Initial σ² of every cluster; default the mean squared distance to the nearest initial centre, divided by d. */
   readonly sigma2?: number;
+  /** Default `shared` (SPEC §2). */
+  readonly covariance?: CovarianceModel;
   /** Initial weights; default equal. */
   readonly weights?: readonly number[];
 }
@@ -40,36 +49,36 @@ interface EStepOutput {
 }
 
 /**
- * EM E-step (SPEC §2): w_ia ∝ π_a·N(X_i; μ_a, σ²I), in log space, with the log-likelihood
- * Σ_i log Σ_a π_a N(X_i; μ_a, σ²I) of the same parameters.
+ * EM E-step (SPEC §2): w_ia ∝ π_a·N(X_i; μ_a, σ_a²I), in log space, with the log-likelihood
+ * Σ_i log Σ_a π_a N(X_i; μ_a, σ_a²I) of the same parameters.
  */
 export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
   const { rows: n, cols: d } = points;
   const k = model.centers.rows;
   const out = zeros(n, k);
-  const logNorm = -0.5 * d * Math.log(2 * Math.PI * model.sigma2);
-  const logWeights = model.weights.map(Math.log);
+  // log π_a − (d/2)·log(2πσ_a²): the per-cluster constant of the log density
+  const logWeights = model.weights.map((w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
   const scores = new Float64Array(k);
   let logLikelihood = 0;
   for (let i = 0; i < n; i++) {
     let max = -Infinity;
     for (let a = 0; a < k; a++) {
-      const s = logWeights[a]! - squaredDistance(points, i, model.centers, a) / (2 * model.sigma2);
+      const s = logWeights[a]! - squaredDistance(points, i, model.centers, a) / (2 * model.variances[a]!);
       scores[a] = s;
       if (s > max) max = s;
     }
     let total = 0;
     for (let a = 0; a < k; a++) total += Math.exp(scores[a]! - max);
     for (let a = 0; a < k; a++) out.data[i * k + a] = Math.exp(scores[a]! - max) / total;
-    logLikelihood += max + Math.log(total) + logNorm;
+    logLikelihood += max + Math.log(total);
   }
   return { responsibilities: out, logLikelihood };
 }
 
 /**
- * EM for a spherical Gaussian mixture with shared variance (SPEC §2): the soft E-step with
- * β = 1/σ² and log π, then the M-step for the centres, π_a = N_a/n, and
- * σ² = Σ_ia w_ia‖X_i − μ_a‖² / (n·d).
+ * EM for a spherical Gaussian mixture (SPEC §2): the soft E-step with β = 1/σ² and log π, then the
+ * M-step for the centres, π_a = N_a/n, and σ² = Σ_ia w_ia‖X_i − μ_a‖² / (n·d) — or, per cluster,
+ * σ_a² = Σ_i w_ia‖X_i − μ_a‖² / (N_a·d).
  */
 export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {}): EmResult {
   const maxIterations = assertInteger('maxIterations', options.maxIterations ?? 100, 1);
@@ -78,12 +87,13 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   assertFiniteMatrix('points', points);
   assertFiniteMatrix('initCenters', initCenters);
   assertSameWidth('points', points, 'initCenters', initCenters);
-  const { rows: n, cols: d } = points;
   const k = initCenters.rows;
+  const covariance = options.covariance ?? 'shared';
+  if (!(COVARIANCE_MODELS as readonly string[]).includes(covariance)) fail('covariance', covariance, `one of ${COVARIANCE_MODELS.join(', ')}`);
   const weights = options.weights ? [...options.weights] : new Array<number>(k).fill(1 / k);
   if (weights.length !== k || weights.some((w) => !(w > 0))) fail('weights', options.weights, `${k} positive numbers`);
   const sigma2 = assertPositive('sigma2', options.sigma2 ?? nearestCentreVariance(points, initCenters));
-  let model: SphericalMixture = { centers: initCenters, weights, sigma2 };
+  let model: SphericalMixture = { centers: initCenters, weights, variances: new Array<number>(k).fill(sigma2) };
   let current = emEStep(points, model);
   const history = [current.logLikelihood];
   const emptyClusterEvents: EmptyClusterEvent[] = [];
@@ -91,7 +101,7 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    model = emMStep(points, current.responsibilities, model, iterations, emptyClusterEvents);
+    model = emMStep(points, current.responsibilities, model, covariance, iterations, emptyClusterEvents);
     const next = emEStep(points, model);
     const gain = next.logLikelihood - current.logLikelihood;
     current = next;
@@ -105,25 +115,29 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   return { ...model, responsibilities: current.responsibilities, labels, iterations, history, converged, emptyClusterEvents };
 }
 
-function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, iteration: number, events: EmptyClusterEvent[]): SphericalMixture {
+function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, covariance: CovarianceModel, iteration: number, events: EmptyClusterEvent[]): SphericalMixture {
   const { rows: n, cols: d } = points;
   const k = w.cols;
   const { centers, emptyClusters } = mStep(points, w, previous.centers);
   if (emptyClusters.length > 0) events.push({ iteration, clusters: emptyClusters });
   const mass = new Float64Array(k);
-  let spread = 0;
+  const spread = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < k; a++) {
       const wia = w.data[i * k + a]!;
       mass[a] = mass[a]! + wia;
-      if (wia > 0) spread += wia * squaredDistance(points, i, centers, a);
+      if (wia > 0) spread[a] = spread[a]! + wia * squaredDistance(points, i, centers, a);
     }
   }
-  // An emptied cluster keeps its previous weight share rather than collapsing log π to −∞.
+  // An emptied cluster keeps its previous weight share and variance rather than collapsing.
   const weights = Array.from(mass, (m, a) => (m > 0 ? m / n : previous.weights[a]!));
   const total = weights.reduce((s, x) => s + x, 0);
-  const sigma2 = spread / (n * d);
-  return { centers, weights: weights.map((x) => x / total), sigma2: sigma2 > 0 ? sigma2 : previous.sigma2 };
+  const shared = spread.reduce((s, x) => s + x, 0) / (n * d);
+  const variances = previous.variances.map((old, a) => {
+    const v = covariance === 'shared' ? shared : spread[a]! / (mass[a]! * d);
+    return v > 0 && Number.isFinite(v) ? v : old;
+  });
+  return { centers, weights: weights.map((x) => x / total), variances };
 }
 
 function nearestCentreVariance(points: Matrix, centers: Matrix): number {

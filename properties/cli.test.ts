@@ -1,0 +1,57 @@
+import { fromRows } from '../theory/matrix';
+import { lloyd } from '../theory/lloyd';
+import { runTvem } from './cli-process';
+import { testSeed } from './seed';
+
+describe('tvem CLI', () => {
+  const seed = testSeed('cli') % 100000;
+  const sample = runTvem(['sample', '--k', '4', '--d', '3', '--n', '400', '--delta', '3', '--seed', String(seed)]);
+
+  test('sample writes spec, centers, labels and points', () => {
+    expect(sample.status).toBe(0);
+    const instance = JSON.parse(sample.stdout);
+    expect(Object.keys(instance).sort()).toEqual(['centers', 'labels', 'points', 'spec']);
+    expect(instance.points).toHaveLength(400);
+    expect(instance.centers).toHaveLength(4);
+  });
+
+  test('A2: sample | cluster --method lloyd equals float64 Lloyd from the printed initCenters', () => {
+    const out = runTvem(['cluster', '--method', 'lloyd', '--init', 'kmeans++', '--seed', '7'], sample.stdout);
+    expect(out.status).toBe(0);
+    const result = JSON.parse(out.stdout);
+    for (const field of ['initCenters', 'centers', 'labels', 'iterations', 'history', 'mislabelRate']) expect(result).toHaveProperty(field);
+    const instance = JSON.parse(sample.stdout);
+    const reference = lloyd(fromRows('points', instance.points), fromRows('initCenters', result.initCenters));
+    expect(result.labels).toEqual(Array.from(reference.labels));
+    expect(result.mislabelRate).toBeGreaterThanOrEqual(0);
+  });
+
+  test.each(['em', 'oracle'])('cluster --method %s reports a mislabel rate', (method) => {
+    const out = runTvem(['cluster', '--method', method, '--init', 'spectral', '--seed', '3'], sample.stdout);
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).mislabelRate).toBeLessThan(0.75);
+  });
+
+  test.each([
+    [['sample', '--k', '0', '--d', '2', '--n', '5', '--delta', '1', '--seed', '1'], 'k'],
+    [['sample', '--k', '3', '--d', '2', '--n', '5', '--delta', '-1', '--seed', '1'], 'delta'],
+    [['sample', '--k', '3', '--d', '2', '--n', '5', '--delta', '1', '--seed', 'x'], '--seed'],
+    [['sample', '--k', '3', '--d', '2', '--n', '5', '--delta', '1', '--seed', '1', '--variant', 'bogus'], '--variant'],
+    [['cluster', '--method', 'nope', '--seed', '1'], '--method'],
+    [['cluster', '--method', 'lloyd', '--seed', '1', '--input', '/nonexistent.json'], '--input'],
+    [['reproduce', '--only', 'A1,Z9'], '--only'],
+    [['reproduce', '--shard', '3/2'], '--shard'],
+  ])('bad input %j: one line naming %s on stderr, exit 2', (args, name) => {
+    const out = runTvem(args, '{"points":[[0,0],[1,1]]}');
+    expect(out.status).toBe(2);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain(name);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('ragged points in the input: one line, exit 2', () => {
+    const out = runTvem(['cluster', '--method', 'lloyd', '--k', '1', '--seed', '1'], '{"points":[[1,2],[3]]}');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('points[1]');
+  });
+});

@@ -1,0 +1,117 @@
+import type { ClaimRecord, RunResults } from '../run-results';
+import { claimOutcome, type ClaimOutcome } from './claim-outcome';
+import { counterexampleText } from './counterexample-text';
+import { escapeHtml } from './html-escape';
+import { outcomeClass, REPORT_CSS } from './html-style';
+import {
+  claimFacts,
+  environmentRows,
+  type LabelledValue,
+  numberRows,
+  outcomeTally,
+  PAPER_REFERENCE,
+  plotFileBase,
+  REPORT_TITLE,
+  summaryNumbers,
+} from './report-content';
+
+/** Forbids every fetch: the page needs nothing but its inline CSS and inline SVG. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
+/**
+ * report.html: self-contained (inline CSS and SVG, no scripts, no network fetches). It opens on
+ * the claims summary coloured by outcome, then the environment, then one section per claim,
+ * anchored by its id. `plotSvgs` maps plotFileBase names to the SVG text of each plot.
+ */
+export function renderHtml(results: RunResults, plotSvgs: ReadonlyMap<string, string>): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(REPORT_TITLE)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeHtml(REPORT_TITLE)}</h1>`,
+    `<p class="lead">Paper: ${escapeHtml(PAPER_REFERENCE)}. Outcomes: ${escapeHtml(outcomeTally(results))}.</p>`,
+    '<section id="summary">',
+    '<h2>Claims</h2>',
+    summaryTable(results),
+    '</section>',
+    '<section id="environment">',
+    '<h2>Environment</h2>',
+    factsTable(environmentRows(results)),
+    '</section>',
+    ...results.claims.map((record) => claimSection(record, results.seed, plotSvgs)),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function summaryTable(results: RunResults): string {
+  const header = ['Claim', 'Title', 'Provenance', 'Kind', 'Verdict', 'Key numbers'].map((h) => `<th>${h}</th>`).join('');
+  const rows = results.claims.map((record) => {
+    const outcome = claimOutcome(record);
+    const cells = [
+      `<td><a href="#${escapeHtml(record.id)}">${escapeHtml(record.id)}</a></td>`,
+      `<td>${escapeHtml(record.title)}</td>`,
+      `<td>${escapeHtml(record.provenance)}</td>`,
+      `<td>${escapeHtml(record.kind)}</td>`,
+      `<td>${badge(outcome)}</td>`,
+      `<td class="numbers">${escapeHtml(summaryNumbers(record))}</td>`,
+    ];
+    return `<tr class="${outcomeClass(outcome)}">${cells.join('')}</tr>`;
+  });
+  return `<table class="summary">\n<thead><tr>${header}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
+function claimSection(record: ClaimRecord, runSeed: number, plotSvgs: ReadonlyMap<string, string>): string {
+  const outcome = claimOutcome(record);
+  const { result } = record;
+  const parts = [
+    `<section class="claim ${outcomeClass(outcome)}" id="${escapeHtml(record.id)}">`,
+    `<h2>${escapeHtml(record.id)}: ${escapeHtml(record.title)} ${badge(outcome)}</h2>`,
+    `<blockquote>${escapeHtml(record.statement)}</blockquote>`,
+    factsTable(claimFacts(record, runSeed)),
+  ];
+  if (record.status === 'not implemented' || record.status === 'not selected') {
+    parts.push(`<p><em>This claim was ${escapeHtml(record.status)} in this run.</em></p>`);
+  }
+  if (record.error !== undefined) parts.push('<h3>Error</h3>', codeBlock(record.error));
+  if (result) {
+    parts.push(`<p><strong>Summary.</strong> ${escapeHtml(result.summary)}</p>`);
+    const numbers = numberRows(result);
+    if (numbers.length > 0) parts.push('<h3>Numbers</h3>', factsTable(numbers));
+    if (result.notes && result.notes.length > 0) {
+      parts.push('<h3>Notes</h3>', `<ul>${result.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`);
+    }
+    if (result.counterexample !== undefined) parts.push('<h3>Counterexample</h3>', codeBlock(counterexampleText(result.counterexample)));
+  }
+  parts.push('<h3>Replay</h3>', codeBlock(record.replay));
+  for (const [index, plot] of (result?.plots ?? []).entries()) {
+    const svg = plotSvgs.get(plotFileBase(record, index));
+    if (svg === undefined) throw new Error(`report.html: no SVG rendered for plot ${plotFileBase(record, index)} (${plot.title})`);
+    parts.push(`<figure>\n${svg}\n<figcaption>${escapeHtml(plot.title)}</figcaption>\n</figure>`);
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function badge(outcome: ClaimOutcome): string {
+  return `<span class="badge ${outcomeClass(outcome)}">${escapeHtml(outcome)}</span>`;
+}
+
+function factsTable(rows: readonly LabelledValue[]): string {
+  const body = rows.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th><td>${escapeHtml(value)}</td></tr>`);
+  return `<table class="facts">\n${body.join('\n')}\n</table>`;
+}
+
+function codeBlock(text: string): string {
+  return `<pre><code>${escapeHtml(text)}</code></pre>`;
+}

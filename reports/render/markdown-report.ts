@@ -1,0 +1,56 @@
+import type { ClaimRecord, RunResults } from '../run-results';
+import { claimOutcome } from './claim-outcome';
+import { counterexampleText } from './counterexample-text';
+import { escapeMarkdown, fencedBlock, markdownTable } from './markdown-syntax';
+import { claimFacts, environmentRows, numberRows, outcomeTally, PAPER_REFERENCE, plotFileBase, REPORT_TITLE, summaryNumbers } from './report-content';
+
+/** report.md: environment, a claims summary table, then one section per claim with its PNG plots. */
+export function renderMarkdown(results: RunResults): string {
+  const blocks = [
+    `# ${escapeMarkdown(REPORT_TITLE)}`,
+    `Paper: ${escapeMarkdown(PAPER_REFERENCE)}. Outcomes: ${escapeMarkdown(outcomeTally(results))}.`,
+    '## Claims',
+    summaryTable(results),
+    '## Environment',
+    markdownTable(['', ''], environmentRows(results).map(([label, value]) => [`**${escapeMarkdown(label)}**`, escapeMarkdown(value)])),
+    ...results.claims.map((record) => claimSection(record, results.seed)),
+  ];
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function summaryTable(results: RunResults): string {
+  const rows = results.claims.map((record) => [
+    `[${record.id}](#${record.id})`,
+    escapeMarkdown(record.title),
+    escapeMarkdown(record.provenance),
+    escapeMarkdown(record.kind),
+    `**${escapeMarkdown(claimOutcome(record))}**`,
+    escapeMarkdown(summaryNumbers(record)),
+  ]);
+  return markdownTable(['Claim', 'Title', 'Provenance', 'Kind', 'Verdict', 'Key numbers'], rows);
+}
+
+function claimSection(record: ClaimRecord, runSeed: number): string {
+  const { result } = record;
+  const blocks = [
+    `<a id="${record.id}"></a>\n\n## ${record.id}: ${escapeMarkdown(record.title)}`,
+    `> ${escapeMarkdown(record.statement)}`,
+    claimFacts(record, runSeed).map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`).join('\n'),
+  ];
+  if (record.status === 'not implemented' || record.status === 'not selected') {
+    blocks.push(`*This claim was ${record.status} in this run.*`);
+  }
+  if (record.error !== undefined) blocks.push('**Error**', fencedBlock(record.error, 'text'));
+  if (result) {
+    blocks.push(`**Summary.** ${escapeMarkdown(result.summary)}`);
+    const numbers = numberRows(result);
+    if (numbers.length > 0) blocks.push('**Numbers**', markdownTable(['name', 'value'], numbers.map((row) => row.map(escapeMarkdown))));
+    if (result.notes && result.notes.length > 0) blocks.push('**Notes**', result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n'));
+    if (result.counterexample !== undefined) blocks.push('**Counterexample**', fencedBlock(counterexampleText(result.counterexample), 'json'));
+  }
+  blocks.push('**Replay**', fencedBlock(record.replay, 'sh'));
+  for (const [index, plot] of (result?.plots ?? []).entries()) {
+    blocks.push(`![${escapeMarkdown(plot.title)}](plots/${plotFileBase(record, index)}.png)`);
+  }
+  return blocks.join('\n\n');
+}

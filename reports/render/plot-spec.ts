@@ -1,0 +1,122 @@
+import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
+import type { Plot, Series, SeriesPoint } from '../claim-check';
+
+/** Solid for measured curves, dashed for bounds, dotted for references. */
+const ROLE_DASHES: readonly (readonly [Series['role'], number[]])[] = [
+  ['measured', [1, 0]],
+  ['bound', [7, 4]],
+  ['reference', [2, 3]],
+];
+
+/**
+ * A claim's Plot as a vega-lite spec: one colour per series; 'bound' curves dashed, 'measured'
+ * solid with points, 'reference' dotted; confidence bands as a shaded area with error bars. On a
+ * log axis, points with non-positive values are left out (and the subtitle says how many), and
+ * band ends at or below zero are drawn down to the smallest positive value in the plot.
+ */
+export function plotSpec(plot: Plot): TopLevelSpec {
+  const { rows, omitted } = plotRows(plot);
+  const x = { field: 'x', type: 'quantitative', title: plot.xLabel, scale: scaleFor(plot.logX), axis: axisFor(plot.logX) } as const;
+  const y = { field: 'y', type: 'quantitative', title: plot.yLabel, scale: scaleFor(plot.logY), axis: axisFor(plot.logY) } as const;
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: 'series',
+    scale: { domain: plot.series.map((s) => s.name), scheme: 'category10' },
+    legend: { symbolType: 'circle', symbolOpacity: 1 },
+  } as const;
+  const roles = ROLE_DASHES.filter(([role]) => plot.series.some((s) => s.role === role));
+  const hasBand = { filter: 'isValid(datum.lower) && isValid(datum.upper)' };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: omitted > 0 ? { text: plot.title, subtitle: omittedNote(omitted) } : plot.title,
+    width: 520,
+    height: 320,
+    background: 'white',
+    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', legend: { orient: 'right', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 260 } },
+    data: { values: rows },
+    layer: [
+      {
+        transform: [hasBand],
+        mark: { type: 'area', opacity: 0.18 },
+        encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' }, color },
+      },
+      {
+        transform: [hasBand],
+        mark: { type: 'rule', opacity: 0.55 },
+        encoding: { x, y: { ...y, field: 'lower' }, y2: { field: 'upper' }, color },
+      },
+      {
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: {
+          x,
+          y,
+          color,
+          strokeDash: {
+            field: 'role',
+            type: 'nominal',
+            title: 'role',
+            scale: { domain: roles.map(([role]) => role), range: roles.map(([, dash]) => dash) },
+          },
+        },
+      },
+      {
+        transform: [{ filter: "datum.role === 'measured'" }],
+        mark: { type: 'point', filled: true, size: 40 },
+        encoding: { x, y, color },
+      },
+    ],
+  };
+}
+
+/** One data row per plotted point, with the series it belongs to. */
+interface PlotRow {
+  readonly series: string;
+  readonly role: Series['role'];
+  readonly x: number;
+  readonly y: number;
+  readonly lower?: number;
+  readonly upper?: number;
+}
+
+function plotRows(plot: Plot): { rows: PlotRow[]; omitted: number } {
+  const bandFloor = plot.logY ? smallestPositiveY(plot) : undefined;
+  const rows: PlotRow[] = [];
+  let omitted = 0;
+  for (const series of plot.series) {
+    for (const point of series.points) {
+      if ((plot.logX && point.x <= 0) || (plot.logY && point.y <= 0)) {
+        omitted++;
+        continue;
+      }
+      rows.push({ series: series.name, role: series.role, x: point.x, y: point.y, ...band(point, bandFloor) });
+    }
+  }
+  return { rows, omitted };
+}
+
+/** The point's confidence band, raised to `floor` on a log axis; none if it lies below the axis. */
+function band(point: SeriesPoint, floor: number | undefined): { lower?: number; upper?: number } {
+  if (point.lower === undefined || point.upper === undefined) return {};
+  if (floor === undefined) return { lower: point.lower, upper: point.upper };
+  return point.upper > 0 ? { lower: Math.max(point.lower, floor), upper: point.upper } : {};
+}
+
+function smallestPositiveY(plot: Plot): number | undefined {
+  const values = plot.series.flatMap((s) => s.points.flatMap((p) => [p.y, p.lower, p.upper]));
+  const positive = values.filter((v): v is number => v !== undefined && v > 0);
+  return positive.length > 0 ? Math.min(...positive) : undefined;
+}
+
+function scaleFor(log: boolean | undefined) {
+  return log ? ({ type: 'log' } as const) : ({ type: 'linear', zero: false } as const);
+}
+
+/** Log axes drop trailing zeros from tick labels (1e-58, 0.001); linear axes keep vega's default format. */
+function axisFor(log: boolean | undefined) {
+  return log ? { format: '~g', grid: true } : { grid: true };
+}
+
+function omittedNote(omitted: number): string {
+  return `${omitted} point${omitted === 1 ? '' : 's'} with non-positive values not shown on the log scale`;
+}

@@ -1,0 +1,90 @@
+import type { ClaimResult } from '../claim-check';
+import type { ClaimRecord, RunResults } from '../run-results';
+import { claimOutcome, type ClaimOutcome } from './claim-outcome';
+import { formatNumber, formatNumberValue } from './format-number';
+
+/** The text that report.md and report.html both show, before any markup. */
+
+export const REPORT_TITLE = 'Transformers versus the EM Algorithm in Multi-class Clustering: claim check';
+export const PAPER_REFERENCE = 'Y. He, H.-Y. Chen, Y. Cao, J. Fan, H. Liu, arXiv:2502.06007 (2025)';
+
+export type LabelledValue = readonly [label: string, value: string];
+
+/** How many key numbers the summary table shows per claim; the claim's section shows all. */
+const SUMMARY_NUMBER_COUNT = 3;
+const SUMMARY_ERROR_LENGTH = 160;
+
+export function environmentRows(results: RunResults): LabelledValue[] {
+  const { environment } = results;
+  const packages = Object.entries(environment.packages).map(([name, version]) => `${name} ${version}`);
+  return [
+    ['Seed', String(results.seed)],
+    ['Scale', results.quick ? 'quick (smoke)' : 'default'],
+    ['Started', results.startedAt],
+    ['Finished', results.finishedAt],
+    ['tvem', environment.tvemVersion],
+    ['Git SHA', environment.gitSha],
+    ['Backend', environment.backend],
+    ['Node', environment.node],
+    ['Platform', environment.platform],
+    ['Cores', String(environment.cores)],
+    ['Packages', packages.length > 0 ? packages.join(', ') : 'none recorded'],
+  ];
+}
+
+/** One line counting the claims by outcome, e.g. "holds: 12, violated: 1, not implemented: 6". */
+export function outcomeTally(results: RunResults): string {
+  const counts = new Map<ClaimOutcome, number>();
+  for (const record of results.claims) {
+    const outcome = claimOutcome(record);
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  }
+  if (counts.size === 0) return 'no claims';
+  return [...counts].map(([outcome, count]) => `${outcome}: ${count}`).join(', ');
+}
+
+/** The summary table's last column: the first key numbers, the error, or nothing. */
+export function summaryNumbers(record: ClaimRecord): string {
+  if (record.status === 'error') return firstLine(record.error ?? 'unknown error', SUMMARY_ERROR_LENGTH);
+  if (!record.result) return '—';
+  const entries = Object.entries(record.result.numbers);
+  const shown = entries.slice(0, SUMMARY_NUMBER_COUNT).map(([name, value]) => `${name} = ${formatNumberValue(value)}`);
+  if (entries.length > SUMMARY_NUMBER_COUNT) shown.push('…');
+  return shown.length > 0 ? shown.join(', ') : '—';
+}
+
+/** The facts listed at the top of a claim's section. */
+export function claimFacts(record: ClaimRecord, runSeed: number): LabelledValue[] {
+  const facts: LabelledValue[] = [
+    ['Provenance', record.provenance],
+    ['Kind', record.kind],
+    ['Verdict', claimOutcome(record)],
+  ];
+  if (record.result) facts.push(...resultFacts(record.result));
+  facts.push(['Seed', `${runSeed} (the run seed; each claim draws its own stream split from it)`]);
+  if (record.backend !== undefined) facts.push(['Backend', record.backend]);
+  if (record.seconds !== undefined) facts.push(['Wall time', `${formatNumber(record.seconds)} s`]);
+  return facts;
+}
+
+function resultFacts(result: ClaimResult): LabelledValue[] {
+  const probability = result.failureProbability === 0 ? '0 (deterministic check)' : formatNumber(result.failureProbability);
+  return [
+    ['Samples', String(result.samples)],
+    ['Failure probability', probability],
+  ];
+}
+
+export function numberRows(result: ClaimResult): LabelledValue[] {
+  return Object.entries(result.numbers).map(([name, value]) => [name, formatNumberValue(value)]);
+}
+
+/** The file name, without extension, of a claim's `index`-th plot (0-based index, 1-based name). */
+export function plotFileBase(record: ClaimRecord, index: number): string {
+  return `${record.id}-${index + 1}`;
+}
+
+function firstLine(text: string, maxLength: number): string {
+  const line = text.split('\n', 1)[0]!.trim();
+  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+}
