@@ -11,7 +11,7 @@ import { claimProgress } from './progress';
 import { firstNonFinitePath } from './result-finiteness';
 import { RunConfigSchema, shardClaims, type RunConfig } from './run-config';
 import type { ClaimRecord, RunResults } from './run-results';
-import { validateResults } from './render/validate-results';
+import { validateClaimRecord, validateResults } from './render/validate-results';
 import { writeReport } from './render/write-report';
 
 const CELLS = 'cells';
@@ -92,13 +92,11 @@ export function readCells(dir: string): Map<ClaimId, ClaimRecord> {
     const path = join(folder, name);
     let record: ClaimRecord;
     try {
-      record = JSON.parse(readFileSync(path, 'utf8')) as ClaimRecord;
-    } catch {
-      throw new InputError(`${path} is corrupted (not JSON)`);
+      record = validateClaimRecord(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (error) {
+      throw new InputError(`${path} is corrupted: ${error instanceof SyntaxError ? 'not JSON' : (error as Error).message}`);
     }
-    if (`${record.id}.json` !== name || !(CLAIM_IDS as readonly string[]).includes(record.id) || typeof record.status !== 'string') {
-      throw new InputError(`${path} is not a tvem claim cell`);
-    }
+    if (`${record.id}.json` !== name) throw new InputError(`${path} holds claim ${record.id}, not ${name.replace('.json', '')}`);
     cells.set(record.id, record);
   }
   return cells;

@@ -1,8 +1,10 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import resultsSchema from '../results.schema.json';
-import type { RunResults } from '../run-results';
+import type { ClaimRecord, RunResults } from '../run-results';
 
-const validateAgainstSchema = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile<RunResults>(resultsSchema);
+const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).addSchema(resultsSchema, 'results');
+const validateAgainstSchema = ajv.compile<RunResults>({ $ref: 'results' });
+const validateRecordAgainstSchema = ajv.compile<ClaimRecord>({ $ref: 'results#/definitions/claimRecord' });
 
 /**
  * Checks that `json` (a parsed results.json, possibly from a foreign or corrupted folder) is a
@@ -22,6 +24,15 @@ export function validateResults(json: unknown): RunResults {
       throw new Error(`invalid run results at /claims/${index}/result/id: result for ${record.result.id} filed under claim ${record.id}`);
     }
   });
+  return json;
+}
+
+/** Checks one claim cell (cells/<id>.json of a run) against the schema's claimRecord definition. */
+export function validateClaimRecord(json: unknown): ClaimRecord {
+  if (!validateRecordAgainstSchema(json)) {
+    const first = validateRecordAgainstSchema.errors?.[0];
+    throw new Error(first ? `invalid claim cell at ${describeError(first)}` : 'invalid claim cell');
+  }
   return json;
 }
 
