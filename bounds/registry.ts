@@ -86,7 +86,7 @@ export const CLAIMS: readonly ClaimEntry[] = [
     statement: 'With hard labels and score β·1{ẑ_i = a}: ‖out_a − mean_a‖ ≤ (n − n_a)/(n_a e^β + n − n_a) · max_i ‖X_i − mean_a‖.',
     provenance: 'paper → explicit',
     kind: 'bound',
-    constants: {},
+    constants: { float32RelativeTolerance: 1e-5 },
   },
   {
     id: 'C3',

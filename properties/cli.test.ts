@@ -26,6 +26,18 @@ describe('tvem CLI', () => {
     expect(result.mislabelRate).toBeGreaterThanOrEqual(0);
   });
 
+  test('E1: cluster --method attention-lloyd returns the labels of --method lloyd when the margins hold', () => {
+    const wellSeparated = runTvem(['sample', '--k', '3', '--d', '4', '--n', '300', '--delta', '10', '--seed', String(seed)]).stdout;
+    const args = ['--init', 'kmeans++', '--iterations', '5', '--seed', '9'];
+    const reference = JSON.parse(runTvem(['cluster', '--method', 'lloyd', ...args], wellSeparated).stdout);
+    const attention = runTvem(['cluster', '--method', 'attention-lloyd', ...args], wellSeparated);
+    expect(attention.status).toBe(0);
+    const result = JSON.parse(attention.stdout);
+    for (const field of ['backend', 'layers', 'heads', 'minMargins']) expect(result).toHaveProperty(field);
+    if (Math.min(...result.minMargins) >= 110) expect(result.labels).toEqual(reference.labels);
+    expect(result.initCenters).toEqual(reference.initCenters);
+  });
+
   test.each(['em', 'oracle'])('cluster --method %s reports a mislabel rate', (method) => {
     const out = runTvem(['cluster', '--method', method, '--init', 'spectral', '--seed', '3'], sample.stdout);
     expect(out.status).toBe(0);

@@ -16,4 +16,12 @@ export const CHECKS: Partial<Record<ClaimId, CheckEntry>> = {
   A1: { tensors: false, load: () => require('./claims/A1').check },
   A2: { tensors: false, load: () => require('./claims/A2').check },
   A3: { tensors: false, load: () => require('./claims/A3').check },
+  B1: { tensors: true, load: () => require('./claims/B1').check },
+  B2: { tensors: true, load: () => require('./claims/B2').check },
+  C1: { tensors: true, load: () => require('./claims/C1').check },
+  C2: { tensors: true, load: () => require('./claims/C2').check },
+  D1: { tensors: false, load: () => require('./claims/D1').check },
+  E1: { tensors: true, load: () => require('./claims/E1').check },
+  E2: { tensors: false, load: () => require('./claims/E2').check },
+  E3: { tensors: true, load: () => require('./claims/E3').check },
 };

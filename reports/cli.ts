@@ -85,7 +85,7 @@ export function buildProgram(): Command {
   program
     .command('cluster')
     .description('cluster an instance (JSON from `tvem sample`, or any {points}) and print the result as JSON')
-    .requiredOption('--method <method>', 'lloyd | em | oracle')
+    .requiredOption('--method <method>', 'lloyd | em | oracle | attention-lloyd')
     .option('--init <init>', 'perturbed-truth | kmeans++ | spectral', 'kmeans++')
     .option('--lambda0 <x>', 'perturbed-truth: Λ_0 = max_a ‖μ̂_a − μ_a‖/Δ', numberOption('--lambda0'), 0.3)
     .option('--iterations <T>', 'iteration cap (default: Lloyd 300, EM 100)', integerOption('--iterations'))
@@ -93,9 +93,15 @@ export function buildProgram(): Command {
     .addOption(new Option('--covariance <model>', 'EM: shared σ² (mclust EII) or per-cluster σ_a² (scikit-learn spherical)').choices(COVARIANCE_MODELS).default('shared'))
     .requiredOption('--seed <seed>', 'random seed (initialization)', parseSeed)
     .option('--input <file>', 'input JSON file, or - for stdin', '-')
-    .action((options) => {
+    .option('--beta <beta>', 'attention-lloyd: E-step inverse temperature (default: from the initial centres)', numberOption('--beta'))
+    .addOption(new Option('--backend <name>', 'attention-lloyd: force a tfjs backend').choices(['tensorflow', 'wasm', 'cpu']))
+    .action(async (options) => {
       const input = parseClusterInput(readInput(options.input), options.input === '-' ? 'stdin' : options.input);
-      const output = clusterReference(input, options, new Rng(options.seed));
+      const rng = new Rng(options.seed);
+      const output =
+        options.method === 'attention-lloyd'
+          ? await (require('./attention-lloyd-command') as typeof import('./attention-lloyd-command')).clusterWithAttentionLloyd(input, options, rng)
+          : clusterReference(input, options, rng);
       process.stdout.write(`${JSON.stringify(output)}\n`);
     });
 

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { perturbedTruth } from '../../theory/init';
+import type { Matrix } from '../../theory/matrix';
+import { sampleInstance, type Instance } from '../../theory/mixture';
+import { Rng } from '../../theory/rng';
+import { mixtureSpecArbitrary, type MixtureSpecConstraints } from './mixtureSpec';
+
+/** An instance, a perturbed-truth initialization, a number of Lloyd steps and an optional β. */
+export interface LloydCase {
+  readonly instance: Instance;
+  readonly init: Matrix;
+  readonly iterations: number;
+  /** undefined: the construction's default β (defaultLloydBeta). */
+  readonly beta: number | undefined;
+}
+
+/** Constraints of `lloydCaseArbitrary`. */
+export interface LloydCaseConstraints {
+  readonly spec?: MixtureSpecConstraints;
+  /** Largest T; default 10. */
+  readonly maxIterations?: number;
+  /** Range of Λ_0 for perturbed-truth; default [0, 0.45]. */
+  readonly lambda0Range?: readonly [number, number];
+}
+
+/**
+ * Lloyd cases for claim E1: k ≥ 2 (perturbed-truth needs a separation), an initialization at
+ * Λ_0 from the range, T in [1, maxIterations], and β either the default (half the cases) or
+ * log-uniform in [1e-2, 1e2], which often falls outside E1's margin regime.
+ */
+export function lloydCaseArbitrary(constraints: LloydCaseConstraints = {}): fc.Arbitrary<LloydCase> {
+  const maxIterations = constraints.maxIterations ?? 10;
+  const [lambdaMin, lambdaMax] = constraints.lambda0Range ?? [0, 0.45];
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new RangeError(`lloydCaseArbitrary: maxIterations must be an integer >= 1, got ${maxIterations}`);
+  return fc
+    .record({
+      spec: mixtureSpecArbitrary({ ...constraints.spec, minK: Math.max(2, constraints.spec?.minK ?? 2) }),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+      lambda0: fc.double({ min: lambdaMin, max: lambdaMax, noNaN: true }),
+      iterations: fc.integer({ min: 1, max: maxIterations }),
+      beta: fc.option(fc.double({ min: Math.log(1e-2), max: Math.log(1e2), noNaN: true }).map(Math.exp), { nil: undefined }),
+    })
+    .map(({ spec, seed, lambda0, iterations, beta }) => {
+      const rng = new Rng(seed);
+      const instance = sampleInstance(spec, rng);
+      return { instance, init: perturbedTruth(instance.centers, lambda0, rng), iterations, beta };
+    });
+}

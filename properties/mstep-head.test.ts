@@ -1,0 +1,94 @@
+import { test } from '@fast-check/jest';
+import fc from 'fast-check';
+import { claimEntry } from '../bounds/registry';
+import { c2MStepBound } from '../bounds/c2-mstep-temperature';
+import { initBackend } from '../model/backend';
+import { hardMStepAttention, softMStepAttention } from '../model/mstep-head';
+import { softEStep } from '../theory/estep';
+import { hardMStep, mStep } from '../theory/mstep';
+import type { Matrix } from '../theory/matrix';
+import { instanceArbitrary } from './arbitraries/instance';
+
+// C2 states no float32 tolerance of its own; the M-step head shares C1's.
+const { float32RelativeTolerance } = claimEntry('C1').constants as { float32RelativeTolerance: number };
+const EPS64 = 2 ** -52;
+
+function dataScale(points: Matrix): number {
+  return points.data.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
+}
+
+function rowDistance(a: Matrix, b: Matrix, row: number): number {
+  let s = 0;
+  for (let c = 0; c < a.cols; c++) s += (a.data[row * a.cols + c]! - b.data[row * b.cols + c]!) ** 2;
+  return Math.sqrt(s);
+}
+
+/** The C2 head in float64: weights ∝ exp(β·1{ẑ_i = a}), value X_i. */
+function hardHeadFloat64(points: Matrix, labels: Int32Array, a: number, beta: number): Float64Array {
+  const d = points.cols;
+  const out = new Float64Array(d);
+  let total = 0;
+  labels.forEach((z, i) => {
+    const p = z === a ? 1 : Math.exp(-beta);
+    total += p;
+    for (let c = 0; c < d; c++) out[c] = out[c]! + p * points.data[i * d + c]!;
+  });
+  return out.map((v) => v / total);
+}
+
+function maxDeviation(points: Matrix, mean: Float64Array): number {
+  let worst = 0;
+  for (let i = 0; i < points.rows; i++) {
+    let s = 0;
+    for (let c = 0; c < points.cols; c++) s += (points.data[i * points.cols + c]! - mean[c]!) ** 2;
+    worst = Math.max(worst, Math.sqrt(s));
+  }
+  return worst;
+}
+
+const betaArbitrary = fc.double({ min: 0, max: 40, noNaN: true });
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+describe('C1: one attention head is the M-step', () => {
+  test.prop([instanceArbitrary({ maxN: 80 }), fc.double({ min: Math.log(0.05), max: Math.log(5), noNaN: true }).map(Math.exp)], { numRuns: 40 })(
+    'C1: score log w_ia and value X_i give Σ_i w_ia X_i / Σ_i w_ia (float32, 1e-5 of the data scale)',
+    async (instance, beta) => {
+      const w = softEStep(instance.points, instance.centers, beta);
+      const expected = mStep(instance.points, w, instance.centers);
+      fc.pre(expected.emptyClusters.length === 0);
+      const out = await softMStepAttention(instance.points, w);
+      const scale = dataScale(instance.points);
+      for (let a = 0; a < out.rows; a++) expect(rowDistance(out, expected.centers, a)).toBeLessThanOrEqual(float32RelativeTolerance * scale);
+    },
+  );
+});
+
+describe('C2: M-step approximation by temperature', () => {
+  test.prop([instanceArbitrary({ maxN: 80 }), betaArbitrary])('C2: the head in float64 is within (n−n_a)/(n_a e^β + n−n_a)·max‖X_i − mean_a‖ of mean_a', (instance, beta) => {
+    const { points, labels } = instance;
+    const means = hardMStep(points, labels, instance.centers).centers;
+    for (let a = 0; a < instance.spec.k; a++) {
+      const mean = means.data.slice(a * points.cols, (a + 1) * points.cols);
+      const out = hardHeadFloat64(points, labels, a, beta);
+      const size = labels.filter((z) => z === a).length;
+      const deviation = maxDeviation(points, mean);
+      const error = Math.hypot(...out.map((v, c) => v - mean[c]!));
+      expect(error).toBeLessThanOrEqual(c2MStepBound(points.rows, size, beta, deviation) + 8 * points.rows * EPS64 * dataScale(points));
+    }
+  });
+
+  test.prop([instanceArbitrary({ maxN: 80 }), betaArbitrary], { numRuns: 40 })('C2: the tfjs float32 head meets the bound within float32 rounding', async (instance, beta) => {
+    const { points, labels } = instance;
+    const means = hardMStep(points, labels, instance.centers).centers;
+    const out = await hardMStepAttention(points, labels, instance.spec.k, beta);
+    for (let a = 0; a < instance.spec.k; a++) {
+      const mean = means.data.slice(a * points.cols, (a + 1) * points.cols);
+      const size = labels.filter((z) => z === a).length;
+      const bound = c2MStepBound(points.rows, size, beta, maxDeviation(points, mean));
+      expect(rowDistance(out, means, a)).toBeLessThanOrEqual(bound + float32RelativeTolerance * dataScale(points));
+    }
+  });
+});
