@@ -9,5 +9,5 @@ export default function chooseSeed(): void {
     throw new Error(`FC_SEED must be an integer in [0, 2147483647], got ${JSON.stringify(given)}`);
   }
   process.env.FC_SEED = String(seed);
-  process.stdout.write(`\nproperty seed: ${seed} (replay with FC_SEED=${seed} npm test)\n`);
+  process.stdout.write(`\nproperty seed: ${seed} (replay: FC_SEED=${seed} before the same npm command)\n`);
 }

@@ -138,6 +138,17 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('bench')
+    .description('time our code against scikit-learn (and the attention network against float64 Lloyd); writes bench.json')
+    .option('--quick', 'n = 1e4 only, 3 repeats', false)
+    .option('--repeats <R>', 'repeats per figure (medians are reported)', integerOption('--repeats'))
+    .option('--out <file>', 'where to write bench.json (default: reports/out/bench.json)')
+    .action(async (options) => {
+      const { runBench } = require('./bench/run-bench') as typeof import('./bench/run-bench');
+      await runBench({ quick: options.quick, ...(options.repeats !== undefined ? { repeats: options.repeats } : {}), ...(options.out ? { out: options.out } : {}) });
+    });
+
+  program
     .command('merge')
     .description('combine the outputs of `tvem reproduce --shard i/N` runs into one report')
     .argument('<dirs...>', 'shard output directories')

@@ -140,7 +140,8 @@ function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, covarian
   return { centers, weights: weights.map((x) => x / total), variances };
 }
 
-function nearestCentreVariance(points: Matrix, centers: Matrix): number {
+/** EM's default initial σ²: the mean squared distance to the nearest initial centre, divided by d. */
+export function nearestCentreVariance(points: Matrix, centers: Matrix): number {
   const labels = hardEStep(points, centers);
   let total = 0;
   for (let i = 0; i < points.rows; i++) total += squaredDistance(points, i, centers, labels[i]!);

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
+import { PROJECT_ROOT } from '../environment';
+import { attentionRow } from './attention-row';
+import { writeBenchDataset } from './bench-dataset';
+import type { BenchRow } from './bench-row';
+import { describeMachine, type Machine } from './machine';
+import { peerVersion, SCIKIT_LEARN } from './peers';
+import { ratioTable } from './ratio-table';
+import { compareWithScikitLearn } from './sklearn-comparison';
+
+export interface BenchOptions {
+  /** Where bench.json goes; default reports/out/bench.json. */
+  readonly out?: string;
+  /** Timed repeats per figure (medians are reported); default 7, or 3 with quick. */
+  readonly repeats?: number;
+  /** Only n = 1e4, for a smoke run. */
+  readonly quick?: boolean;
+}
+
+/** bench.json: every figure is a ratio of two sides measured in the same run. */
+export interface BenchReport {
+  readonly createdAt: string;
+  readonly quick: boolean;
+  readonly repeats: number;
+  readonly sizes: readonly number[];
+  readonly seed: number;
+  readonly machine: Machine;
+  /** scikit-learn's version (null when not installed) and, when it ran, its Python, numpy and thread pools. */
+  readonly peers: { readonly scikitLearn: string | null; readonly scikitLearnRuntime?: Record<string, unknown> };
+  readonly rows: readonly BenchRow[];
+}
+
+export const DEFAULT_BENCH_OUT = join(PROJECT_ROOT, 'reports', 'out', 'bench.json');
+const BENCH_SEED = 20250209;
+
+/** `tvem bench` (issue #7): times theory/ against its peers, writes bench.json and prints the ratio table. */
+export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
+  const quick = options.quick ?? false;
+  const repeats = options.repeats ?? (quick ? 3 : 7);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be an integer >= 1, got ${repeats}`);
+  const sizes = quick ? [10_000] : [10_000, 100_000];
+  const folder = mkdtempSync(join(tmpdir(), 'tvem-bench-'));
+  const rows: BenchRow[] = [];
+  let scikitLearnRuntime: Record<string, unknown> | undefined;
+  try {
+    for (const n of sizes) {
+      const comparison = await compareWithScikitLearn(writeBenchDataset(folder, n, BENCH_SEED), repeats);
+      rows.push(...comparison.rows);
+      scikitLearnRuntime = comparison.scikitLearn ?? scikitLearnRuntime;
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  rows.push(await attentionRow(repeats));
+  const report: BenchReport = {
+    createdAt: new Date().toISOString(),
+    quick,
+    repeats,
+    sizes,
+    seed: BENCH_SEED,
+    machine: describeMachine(),
+    peers: { scikitLearn: peerVersion(SCIKIT_LEARN) ?? null, ...(scikitLearnRuntime ? { scikitLearnRuntime } : {}) },
+    rows,
+  };
+  const out = options.out ?? DEFAULT_BENCH_OUT;
+  writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${ratioTable(rows)}wrote ${out}\n`);
+  return report;
+}
