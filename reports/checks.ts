@@ -24,4 +24,6 @@ export const CHECKS: Partial<Record<ClaimId, CheckEntry>> = {
   E1: { tensors: true, load: () => require('./claims/E1').check },
   E2: { tensors: false, load: () => require('./claims/E2').check },
   E3: { tensors: true, load: () => require('./claims/E3').check },
+  F1: { tensors: false, load: () => require('./claims/F1').check },
+  F2: { tensors: false, load: () => require('./claims/F2').check },
 };
