@@ -22,3 +22,18 @@ export function e2StabilitySlack(squaredDistances: readonly number[], nearest: n
   });
   return slack;
 }
+
+/**
+ * The largest ε for which claim E2's condition holds at x: over b ≠ a*, the smallest positive
+ * root of 2ε² + 2ε(r_a* + r_b) = D_b − D_a*, with D the squared distances and r = √D.
+ */
+export function e2LargestStableRadius(squaredDistances: readonly number[], nearest: number): number {
+  const ownRadius = Math.sqrt(squaredDistances[nearest]!);
+  let best = Infinity;
+  squaredDistances.forEach((other, b) => {
+    if (b === nearest) return;
+    const s = ownRadius + Math.sqrt(other);
+    best = Math.min(best, (-s + Math.sqrt(s * s + 2 * (other - squaredDistances[nearest]!))) / 2);
+  });
+  return best;
+}

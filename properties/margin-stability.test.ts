@@ -1,5 +1,5 @@
 import { test } from '@fast-check/jest';
-import { e2StabilitySlack } from '../bounds/e2-margin-stability';
+import { e2LargestStableRadius, e2StabilitySlack } from '../bounds/e2-margin-stability';
 import { stabilityCaseArbitrary, type StabilityCase } from './arbitraries/stabilityCase';
 
 function squaredDistances(x: number[], centers: number[][]): number[] {
@@ -8,18 +8,6 @@ function squaredDistances(x: number[], centers: number[][]): number[] {
 
 function argmin(values: number[]): number {
   return values.reduce((best, v, a) => (v < values[best]! ? a : best), 0);
-}
-
-/** The largest ε for which E2's condition holds: the positive root of 2ε² + 2ε(r_a + r_b) = D_b − D_a, minimised over b. */
-function largestRadius(distances: number[], nearest: number): number {
-  const ra = Math.sqrt(distances[nearest]!);
-  let best = Infinity;
-  distances.forEach((db, b) => {
-    if (b === nearest) return;
-    const s = ra + Math.sqrt(db);
-    best = Math.min(best, (-s + Math.sqrt(s * s + 2 * (db - distances[nearest]!))) / 2);
-  });
-  return best;
 }
 
 /** Moves each centre by at most ε: adversarially (nearest away from x, others towards x) or at random. */
@@ -40,7 +28,7 @@ describe('E2: margin stability', () => {
   test.prop([stabilityCaseArbitrary()], { numRuns: 500 })('E2: when the condition holds, no centre move of size ≤ ε changes the label', (c) => {
     const distances = squaredDistances(c.x, c.centers);
     const nearest = argmin(distances);
-    const epsilon = c.radiusShare * largestRadius(distances, nearest);
+    const epsilon = c.radiusShare * e2LargestStableRadius(distances, nearest);
     if (!(epsilon > 1e-6)) return; // a near-tie admits no radius that float64 can resolve
     const slack = e2StabilitySlack(distances, nearest, epsilon);
     // the condition holds exactly below the largest radius (shares within 1e-6 of 1 are rounding-bound)

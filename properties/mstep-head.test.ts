@@ -1,3 +1,4 @@
+import { hardLabelMStepHeadFloat64 } from '../model/mstep-head-float64';
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
 import { claimEntry } from '../bounds/registry';
@@ -21,19 +22,6 @@ function rowDistance(a: Matrix, b: Matrix, row: number): number {
   let s = 0;
   for (let c = 0; c < a.cols; c++) s += (a.data[row * a.cols + c]! - b.data[row * b.cols + c]!) ** 2;
   return Math.sqrt(s);
-}
-
-/** The C2 head in float64: weights ∝ exp(β·1{ẑ_i = a}), value X_i. */
-function hardHeadFloat64(points: Matrix, labels: Int32Array, a: number, beta: number): Float64Array {
-  const d = points.cols;
-  const out = new Float64Array(d);
-  let total = 0;
-  labels.forEach((z, i) => {
-    const p = z === a ? 1 : Math.exp(-beta);
-    total += p;
-    for (let c = 0; c < d; c++) out[c] = out[c]! + p * points.data[i * d + c]!;
-  });
-  return out.map((v) => v / total);
 }
 
 function maxDeviation(points: Matrix, mean: Float64Array): number {
@@ -72,7 +60,7 @@ describe('C2: M-step approximation by temperature', () => {
     const means = hardMStep(points, labels, instance.centers).centers;
     for (let a = 0; a < instance.spec.k; a++) {
       const mean = means.data.slice(a * points.cols, (a + 1) * points.cols);
-      const out = hardHeadFloat64(points, labels, a, beta);
+      const out = hardLabelMStepHeadFloat64(points, labels, a, beta);
       const size = labels.filter((z) => z === a).length;
       const deviation = maxDeviation(points, mean);
       const error = Math.hypot(...out.map((v, c) => v - mean[c]!));

@@ -1,3 +1,4 @@
+import { hardLabelMStepHeadFloat64 } from '../../model/mstep-head-float64';
 import { c2MStepBound } from '../../bounds/c2-mstep-temperature';
 import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
@@ -13,19 +14,6 @@ import { SmallestCase } from '../smallest-case';
 const { float32RelativeTolerance } = claimEntry('C2').constants as { float32RelativeTolerance: number };
 const EPS64 = 2 ** -52;
 const BETAS = [0, 0.5, 1, 2, 4, 8, 16, 32];
-
-/** The C2 head in float64: weights ∝ exp(β·1{ẑ_i = a}), value X_i. */
-function headFloat64(points: Matrix, labels: Int32Array, a: number, beta: number): Float64Array {
-  const d = points.cols;
-  const out = new Float64Array(d);
-  let total = 0;
-  labels.forEach((z, i) => {
-    const p = z === a ? 1 : Math.exp(-beta);
-    total += p;
-    for (let c = 0; c < d; c++) out[c] = out[c]! + p * points.data[i * d + c]!;
-  });
-  return out.map((v) => v / total);
-}
 
 function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
@@ -61,7 +49,7 @@ export const check: ClaimCheck = {
           for (let i = 0; i < points.rows; i++) deviation = Math.max(deviation, distance(points.data.subarray(i * spec.d, (i + 1) * spec.d), mean));
           const size = labels.filter((z) => z === a).length;
           const bound = c2MStepBound(points.rows, size, beta, deviation);
-          const error64 = distance(headFloat64(points, labels, a, beta), mean);
+          const error64 = distance(hardLabelMStepHeadFloat64(points, labels, a, beta), mean);
           const error32 = distance(out32.data.subarray(a * spec.d, (a + 1) * spec.d), mean);
           if (bound > 0) worstRatio = Math.max(worstRatio, error64 / bound);
           const entry = worstByBeta.get(beta) ?? { bound: 0, measured: 0 };

@@ -1,4 +1,4 @@
-import { e2StabilitySlack } from '../../bounds/e2-margin-stability';
+import { e2LargestStableRadius, e2StabilitySlack } from '../../bounds/e2-margin-stability';
 import type { Rng } from '../../theory/rng';
 import type { ClaimCheck } from '../claim-check';
 import { SmallestCase } from '../smallest-case';
@@ -9,18 +9,6 @@ function squaredDistances(x: Float64Array, centers: Float64Array[]): number[] {
 
 function argmin(values: number[]): number {
   return values.reduce((best, v, a) => (v < values[best]! ? a : best), 0);
-}
-
-/** The largest ε for which E2's condition holds: root of 2ε² + 2ε(r_a + r_b) = D_b − D_a, min over b. */
-function largestRadius(distances: number[], nearest: number): number {
-  const ra = Math.sqrt(distances[nearest]!);
-  let best = Infinity;
-  distances.forEach((db, b) => {
-    if (b === nearest) return;
-    const s = ra + Math.sqrt(db);
-    best = Math.min(best, (-s + Math.sqrt(s * s + 2 * (db - distances[nearest]!))) / 2);
-  });
-  return best;
 }
 
 function randomVector(rng: Rng, d: number, scale: number): Float64Array {
@@ -57,7 +45,7 @@ export const check: ClaimCheck = {
       const centers = Array.from({ length: k }, () => randomVector(caseRng, d, 5));
       const distances = squaredDistances(x, centers);
       const nearest = argmin(distances);
-      const epsilon = (0.01 + 0.99 * caseRng.uniform()) * largestRadius(distances, nearest);
+      const epsilon = (0.01 + 0.99 * caseRng.uniform()) * e2LargestStableRadius(distances, nearest);
       if (c % 500 === 0) progress.tick(c, cases);
       if (!(epsilon > 1e-6)) continue;
       const slack = e2StabilitySlack(distances, nearest, epsilon);
