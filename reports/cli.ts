@@ -167,6 +167,14 @@ export function buildProgram(): Command {
 
 /** Runs the CLI. Bad input prints one line to stderr and exits 2, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  // Ctrl-C or a kill: every write is synchronous and atomic (temp file + rename), so a signal is
+  // handled between writes and the finished cells on disk are complete.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`tvem: interrupted by ${signal}; finished results are kept, continue with --resume\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`) });
