@@ -58,18 +58,32 @@ export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
   const out = zeros(n, k);
   // log π_a − (d/2)·log(2πσ_a²): the per-cluster constant of the log density
   const logWeights = model.weights.map((w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
-  const scores = new Float64Array(k);
+  const halfPrecisions = model.variances.map((v) => 1 / (2 * v));
+  const { data: x } = points;
+  const { data: mu } = model.centers;
+  const w = out.data;
   let logLikelihood = 0;
   for (let i = 0; i < n; i++) {
+    const offset = i * d;
+    const row = i * k;
     let max = -Infinity;
     for (let a = 0; a < k; a++) {
-      const s = logWeights[a]! - squaredDistance(points, i, model.centers, a) / (2 * model.variances[a]!);
-      scores[a] = s;
+      let distance = 0;
+      for (let c = 0; c < d; c++) {
+        const t = x[offset + c]! - mu[a * d + c]!;
+        distance += t * t;
+      }
+      const s = logWeights[a]! - distance * halfPrecisions[a]!;
+      w[row + a] = s;
       if (s > max) max = s;
     }
     let total = 0;
-    for (let a = 0; a < k; a++) total += Math.exp(scores[a]! - max);
-    for (let a = 0; a < k; a++) out.data[i * k + a] = Math.exp(scores[a]! - max) / total;
+    for (let a = 0; a < k; a++) {
+      const e = Math.exp(w[row + a]! - max);
+      w[row + a] = e;
+      total += e;
+    }
+    for (let a = 0; a < k; a++) w[row + a] = w[row + a]! / total;
     logLikelihood += max + Math.log(total);
   }
   return { responsibilities: out, logLikelihood };
@@ -118,14 +132,12 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
 function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, covariance: CovarianceModel, iteration: number, events: EmptyClusterEvent[]): SphericalMixture {
   const { rows: n, cols: d } = points;
   const k = w.cols;
-  const { centers, emptyClusters } = mStep(points, w, previous.centers);
+  const { centers, emptyClusters, mass } = mStep(points, w, previous.centers);
   if (emptyClusters.length > 0) events.push({ iteration, clusters: emptyClusters });
-  const mass = new Float64Array(k);
   const spread = new Float64Array(k);
   for (let i = 0; i < n; i++) {
     for (let a = 0; a < k; a++) {
       const wia = w.data[i * k + a]!;
-      mass[a] = mass[a]! + wia;
       if (wia > 0) spread[a] = spread[a]! + wia * squaredDistance(points, i, centers, a);
     }
   }

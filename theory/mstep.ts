@@ -6,6 +6,8 @@ export interface MStepResult {
   readonly centers: Matrix;
   /** Clusters whose total weight was zero; each kept its previous centre (SPEC §2). */
   readonly emptyClusters: number[];
+  /** Σ_i w_ia of each cluster (its point count, with hard labels). */
+  readonly mass: Float64Array;
 }
 
 /**
@@ -61,5 +63,5 @@ function finish(sums: Matrix, mass: Float64Array, previousCenters: Matrix): MSte
     }
     for (let c = 0; c < d; c++) centers.data[a * d + c] = sums.data[a * d + c]! / m;
   }
-  return { centers, emptyClusters };
+  return { centers, emptyClusters, mass };
 }
