@@ -138,6 +138,28 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('train')
+    .description('train one model (B3 E-step layer, C3 M-step layer, D2 approximator) into the checkpoint cache and print a JSON summary')
+    .addOption(new Option('--target <target>', 'what to train').choices(['estep', 'mstep', 'approx']).makeOptionMandatory())
+    .requiredOption('--heads <M>', 'number of attention heads', integerOption('--heads'))
+    .option('--seed <seed>', 'random seed', parseSeed, DEFAULT_SEED)
+    .option('--retrain', 'ignore a cached checkpoint and train afresh', false)
+    .option('--quick', 'smoke scale', false)
+    .option('--out <file>', 'also write the JSON summary to this file')
+    .addOption(new Option('--function <f>', 'approx: the target function').choices(['square-norm', 'reciprocal', 'log-sum-exp']))
+    .option('--k <k>', 'estep/mstep: number of clusters', integerOption('--k'))
+    .option('--d <d>', 'dimension', integerOption('--d'))
+    .option('--n <n>', 'estep/mstep: points per instance', integerOption('--n'))
+    .option('--beta-cap <beta>', 'estep/mstep: temperature cap β_cap', numberOption('--beta-cap'))
+    .option('--steps <steps>', 'training steps', integerOption('--steps'))
+    .action(async (options) => {
+      const { trainCommand } = require('./train-command') as typeof import('./train-command');
+      const { betaCap, ...rest } = options;
+      const summary = await trainCommand({ ...rest, ...(betaCap === undefined ? {} : { betaCap }) });
+      process.stdout.write(`${JSON.stringify(summary)}\n`);
+    });
+
+  program
     .command('bench')
     .description('time our code against scikit-learn (and the attention network against float64 Lloyd); writes bench.json')
     .option('--quick', 'n = 1e4 only, 3 repeats', false)

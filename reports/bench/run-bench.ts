@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write';
 import { PROJECT_ROOT } from '../environment';
 import { attentionRow } from './attention-row';
+import { eStepTrainingRows } from './training-rows';
 import { writeBenchDataset } from './bench-dataset';
 import type { BenchRow } from './bench-row';
 import { describeMachine, type Machine } from './machine';
@@ -55,6 +56,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     rmSync(folder, { recursive: true, force: true });
   }
   rows.push(await attentionRow(repeats));
+  rows.push(...(await eStepTrainingRows(quick ? 10 : 40)));
   const report: BenchReport = {
     createdAt: new Date().toISOString(),
     quick,

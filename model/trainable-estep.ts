@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../theory/rng';
+import { assertPositive } from '../theory/validate';
+import { eStepHeadWeights, eStepMask } from './estep-head';
+import { TrainableAttentionLayer } from './trainable-attention';
+import type { TokenLayout } from './token-layout';
+
+/**
+ * The trainable E-step layer (claim B3): M heads around the hand-set E-step head at the
+ * temperature cap β_cap (claim B1), on its token layout and mask. Query and key are D×(d+1)
+ * with ‖W_Q‖_F ≤ β_cap·√(d+1) and ‖W_K‖_F ≤ √(d + 1/4); the value is the centroid token's id
+ * slot e_a. Each data token's output is a convex combination of softmaxes over the centroid
+ * tokens: a probability vector over the k clusters, so the error ‖w_i − e_ẑ_i‖₁ lies in [0, 2].
+ */
+export class TrainableEStepLayer extends TrainableAttentionLayer {
+  constructor(
+    readonly layout: TokenLayout,
+    heads: number,
+    readonly betaCap: number,
+    rng: Rng,
+  ) {
+    super(eStepHeadWeights(layout, assertPositive('betaCap', betaCap)).heads[0]!, eStepMask(layout), heads, rng);
+  }
+
+  /**
+   * [B, T, D] E-step input tokens (centre and sqNorm slots filled, as after the centre-update
+   * sublayer) → [B, n, k] responsibilities, the resp slot of the data tokens.
+   */
+  responsibilities(tokens: tf.Tensor3D): tf.Tensor3D {
+    const { n, resp, k } = this.layout;
+    return tf.tidy(() => tf.slice(this.apply(tokens), [0, 0, resp], [-1, n, k]));
+  }
+}

@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import type { Instance } from '../../theory/mixture';
+import { Rng } from '../../theory/rng';
+import { tokenLayout } from '../token-layout';
+import { TrainableEStepLayer } from '../trainable-estep';
+import { loopConfigSchema } from './loop-config';
+import { checkAttentionExperiment, evaluationChunk, mixtureFields, mixtureSpecOf } from './mixture-config';
+import { eStepInputTokens, hardEStepTargets, sampleInstances } from './mixture-batches';
+import { parseConfig } from './parse-config';
+import type { TrainingProblem } from './training-problem';
+
+/** The E-step experiment of claim B3: instance distribution, layer size and cap, and training. */
+export const eStepExperimentSchema = z
+  .strictObject({
+    ...mixtureFields,
+    /** Attention heads M. */
+    heads: z.number().int().min(1).max(64).default(4),
+    /** Temperature cap β_cap: the weight-norm caps are the hand-set head's norms at β_cap. */
+    betaCap: z.number().positive().finite().default(2),
+    /** Instances per training batch. */
+    batchSize: z.number().int().min(1).max(4096).default(32),
+    /** Held-out instances for early stopping. */
+    validationInstances: z.number().int().min(1).max(100_000).default(64),
+    seed: z.number().int().min(0).max(0xffffffff).default(0),
+    training: loopConfigSchema.prefault({}),
+  })
+  .superRefine(checkAttentionExperiment);
+
+export type EStepExperiment = z.output<typeof eStepExperimentSchema>;
+
+export function parseEStepExperiment(input: unknown): EStepExperiment {
+  return parseConfig(eStepExperimentSchema, input, 'E-step experiment config');
+}
+
+type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
+
+/**
+ * Training of the trainable E-step layer (claim B3). Batches are fresh instances; the input
+ * centres are the true centres; the target is the hard E-step ẑ. Training, validation and
+ * evaluation all use the claim's error ‖w_i − e_ẑ_i‖₁ = 2(1 − w_{i,ẑ_i}) (w_i is a probability
+ * vector) averaged over the points (it trained better than the cross-entropy −log w_{i,ẑ_i},
+ * which chases the cap instead of the error). Streams, from the config's seed:
+ * split(0) initialises the layer, split(1).split(step) draws step's batch, split(2) the
+ * validation set.
+ */
+export class EStepTraining implements TrainingProblem<EStepBatch> {
+  readonly layer: TrainableEStepLayer;
+  private readonly batchRng: Rng;
+  private readonly validation: Instance[];
+
+  constructor(readonly config: EStepExperiment) {
+    const root = new Rng(config.seed);
+    this.layer = new TrainableEStepLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(0));
+    this.batchRng = root.split(1);
+    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(2));
+  }
+
+  get parameters() {
+    return this.layer.parameters;
+  }
+
+  trainingBatch(step: number): EStepBatch {
+    const instances = sampleInstances(mixtureSpecOf(this.config), this.config.batchSize, this.batchRng.split(step));
+    return { tokens: eStepInputTokens(this.layer.layout, instances), targets: hardEStepTargets(instances) };
+  }
+
+  /** Mean over points of 2(1 − w_{i,ẑ_i}), the batch's E-step error. */
+  loss({ tokens, targets }: EStepBatch): tf.Scalar {
+    return tf.tidy(() => tf.mul(2, tf.sub(1, tf.mean(tf.sum(tf.mul(this.layer.responsibilities(tokens), targets), 2))))) as tf.Scalar;
+  }
+
+  validationLoss(): number {
+    const errors = this.heldOutErrors(this.validation);
+    return errors.reduce((s, e) => s + e, 0) / errors.length;
+  }
+
+  /** Per instance, the E-step error (1/n)·Σ_i ‖w_i − e_ẑ_i‖₁ of the layer (claim B3), in [0, 2]. */
+  heldOutErrors(instances: readonly Instance[]): Float64Array {
+    const out = new Float64Array(instances.length);
+    const chunk = evaluationChunk(this.config);
+    for (let start = 0; start < instances.length; start += chunk) {
+      const part = instances.slice(start, start + chunk);
+      const errors = tf.tidy(() => {
+        const diff = tf.sub(this.layer.responsibilities(eStepInputTokens(this.layer.layout, part)), hardEStepTargets(part));
+        return tf.mean(tf.sum(tf.abs(diff), 2), 1);
+      });
+      out.set(errors.dataSync(), start);
+      errors.dispose();
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.layer.dispose();
+  }
+}

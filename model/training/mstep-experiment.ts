@@ -1,0 +1,102 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import type { Instance } from '../../theory/mixture';
+import { Rng } from '../../theory/rng';
+import { tokenLayout } from '../token-layout';
+import { TrainableMStepLayer } from '../trainable-mstep';
+import { loopConfigSchema } from './loop-config';
+import { checkAttentionExperiment, evaluationChunk, mixtureFields, mixtureSpecOf } from './mixture-config';
+import { clusterMeansAndScales, mStepInputTokens, sampleInstances } from './mixture-batches';
+import { parseConfig } from './parse-config';
+import type { TrainingProblem } from './training-problem';
+
+/** The M-step experiment of claim C3: instance distribution, layer size and cap, and training. */
+export const mStepExperimentSchema = z
+  .strictObject({
+    ...mixtureFields,
+    heads: z.number().int().min(1).max(64).default(4),
+    /** Temperature cap β_cap: the weight-norm caps are the hand-set hard M-step head's norms at β_cap. */
+    betaCap: z.number().positive().finite().default(3),
+    batchSize: z.number().int().min(1).max(4096).default(32),
+    validationInstances: z.number().int().min(1).max(100_000).default(64),
+    seed: z.number().int().min(0).max(0xffffffff).default(0),
+    training: loopConfigSchema.prefault({}),
+  })
+  .superRefine(checkAttentionExperiment);
+
+export type MStepExperiment = z.output<typeof mStepExperimentSchema>;
+
+export function parseMStepExperiment(input: unknown): MStepExperiment {
+  return parseConfig(mStepExperimentSchema, input, 'M-step experiment config');
+}
+
+type MStepBatch = { tokens: tf.Tensor3D; means: tf.Tensor3D; scales: tf.Tensor2D };
+
+function mStepBatch(layer: TrainableMStepLayer, instances: readonly Instance[]): MStepBatch {
+  const { k, d } = layer.layout;
+  const { means, scales } = clusterMeansAndScales(instances);
+  return {
+    tokens: mStepInputTokens(layer.layout, instances),
+    means: tf.tensor3d(Float32Array.from(means), [instances.length, k, d]),
+    scales: tf.tensor2d(Float32Array.from(scales), [instances.length, k]),
+  };
+}
+
+/** ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ for each instance and cluster: [B, k]. */
+function relativeErrors(layer: TrainableMStepLayer, batch: MStepBatch): tf.Tensor2D {
+  return tf.tidy(() => tf.div(tf.norm(tf.sub(layer.centres(batch.tokens), batch.means), 'euclidean', 2), batch.scales) as tf.Tensor2D);
+}
+
+/**
+ * Training of the trainable M-step layer (claim C3). Batches are fresh instances with their true
+ * labels one-hot in the resp slot; the target is each cluster's label mean. Training minimises
+ * the squared relative error; validation and evaluation use the claim's error, the relative error
+ * ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ averaged over the k clusters of an instance. Streams
+ * as in EStepTraining.
+ */
+export class MStepTraining implements TrainingProblem<MStepBatch> {
+  readonly layer: TrainableMStepLayer;
+  private readonly batchRng: Rng;
+  private readonly validation: Instance[];
+
+  constructor(readonly config: MStepExperiment) {
+    const root = new Rng(config.seed);
+    this.layer = new TrainableMStepLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(0));
+    this.batchRng = root.split(1);
+    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(2));
+  }
+
+  get parameters() {
+    return this.layer.parameters;
+  }
+
+  trainingBatch(step: number): MStepBatch {
+    return mStepBatch(this.layer, sampleInstances(mixtureSpecOf(this.config), this.config.batchSize, this.batchRng.split(step)));
+  }
+
+  loss(batch: MStepBatch): tf.Scalar {
+    return tf.tidy(() => tf.mean(tf.square(relativeErrors(this.layer, batch))));
+  }
+
+  validationLoss(): number {
+    const errors = this.heldOutErrors(this.validation);
+    return errors.reduce((s, e) => s + e, 0) / errors.length;
+  }
+
+  /** Per instance, the M-step error (1/k)·Σ_a ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ (claim C3), in [0, 1]. */
+  heldOutErrors(instances: readonly Instance[]): Float64Array {
+    const out = new Float64Array(instances.length);
+    const chunk = evaluationChunk(this.config);
+    for (let start = 0; start < instances.length; start += chunk) {
+      const batch = mStepBatch(this.layer, instances.slice(start, start + chunk));
+      const errors = tf.tidy(() => tf.mean(relativeErrors(this.layer, batch), 1));
+      out.set(errors.dataSync(), start);
+      tf.dispose([errors, batch]);
+    }
+    return out;
+  }
+
+  dispose(): void {
+    this.layer.dispose();
+  }
+}

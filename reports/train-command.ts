@@ -1,0 +1,144 @@
+import type * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { b2EStepBound } from '../bounds/b2-estep-temperature';
+import { c2MStepBound } from '../bounds/c2-mstep-temperature';
+import { initBackend } from '../model/backend';
+import { ApproximationTraining, parseApproximationExperiment } from '../model/training/approximation-experiment';
+import { APPROXIMATION_TARGETS } from '../model/training/approximation-targets';
+import { trainWithCheckpoint, type CachedTrainingResult } from '../model/training/cached-training';
+import { EStepTraining, parseEStepExperiment } from '../model/training/estep-experiment';
+import { mixtureSpecOf } from '../model/training/mixture-config';
+import { sampleInstances } from '../model/training/mixture-batches';
+import { MStepTraining, parseMStepExperiment } from '../model/training/mstep-experiment';
+import { parseConfig } from '../model/training/parse-config';
+import type { TrainingProblem } from '../model/training/training-problem';
+import { eStepMargins } from '../theory/estep';
+import type { Instance } from '../theory/mixture';
+import { Rng } from '../theory/rng';
+import { InputError } from '../theory/validate';
+import { writeFileAtomic } from './atomic-write';
+import { claimProgress } from './progress';
+
+/** Options of `tvem train`; unknown options are rejected. */
+const trainOptionsSchema = z.strictObject({
+  target: z.enum(['estep', 'mstep', 'approx']),
+  heads: z.number().int().min(1).max(4096),
+  seed: z.number().int().min(0).max(0xffffffff),
+  retrain: z.boolean().default(false),
+  /** Quick scale: fewer steps and held-out samples. */
+  quick: z.boolean().default(false),
+  /** Where to write the JSON summary (the checkpoint always goes to the cache). */
+  out: z.string().min(1).optional(),
+  /** The approximated function for --target approx. */
+  function: z.enum(APPROXIMATION_TARGETS).optional(),
+  /** Mixture size (estep, mstep) or input dimension (approx: d only). */
+  k: z.number().int().optional(),
+  d: z.number().int().optional(),
+  n: z.number().int().optional(),
+  /** Temperature cap β_cap (estep, mstep). */
+  betaCap: z.number().optional(),
+  /** Override of the training steps. */
+  steps: z.number().int().optional(),
+  /** Checkpoint cache folder; default .cache/checkpoints. */
+  checkpointRoot: z.string().min(1).optional(),
+  /** Show a progress bar (TTY) or progress lines on stderr. */
+  progress: z.boolean().default(true),
+});
+
+export type TrainOptions = z.input<typeof trainOptionsSchema>;
+
+/** The summary `tvem train` prints (and writes to --out). */
+export interface TrainSummary {
+  readonly target: 'estep' | 'mstep' | 'approx';
+  readonly config: unknown;
+  readonly source: CachedTrainingResult['source'];
+  readonly rejectedCheckpoint?: string;
+  readonly checkpointDirectory: string;
+  readonly configHash: string;
+  readonly backend: string;
+  readonly training: CachedTrainingResult['outcome'];
+  /** Held-out evaluation on fresh draws from stream 3 of the seed. */
+  readonly heldOut: Record<string, number>;
+}
+
+const HELD_OUT_STREAM = 3;
+
+function mean(values: ArrayLike<number>): number {
+  return Array.from(values).reduce((s, x) => s + x, 0) / values.length;
+}
+
+function eStepBound(instance: Instance, betaCap: number): number {
+  const margins = eStepMargins(instance.points, instance.centers);
+  return mean(Array.from(margins, (g) => Math.min(2, b2EStepBound(instance.spec.k, betaCap, g))));
+}
+
+function mStepBound(instance: Instance, betaCap: number): number {
+  const sizes = new Array<number>(instance.spec.k).fill(0);
+  for (const a of instance.labels) sizes[a] = sizes[a]! + 1;
+  return mean(sizes.map((size) => c2MStepBound(instance.spec.n, size, betaCap, 1)));
+}
+
+/**
+ * `tvem train`: trains one model (the E-step layer of claim B3, the M-step layer of claim C3, or
+ * an approximator of claim D2) with the shared loop, reusing a valid cached checkpoint unless
+ * `retrain`; evaluates it on fresh held-out draws; returns (and writes to `out`) a JSON summary.
+ */
+export async function trainCommand(options: TrainOptions): Promise<TrainSummary> {
+  const o = parseConfig(trainOptionsSchema, options, 'train options');
+  const backend = await initBackend();
+  const steps = o.steps ?? (o.quick ? 300 : o.target === 'approx' ? 2500 : 1500);
+  const shared = { heads: o.heads, seed: o.seed, training: { steps, learningRate: o.target === 'approx' ? 0.02 : 0.05 } };
+  const mixture = { ...(o.k === undefined ? {} : { k: o.k }), ...(o.d === undefined ? {} : { d: o.d }), ...(o.n === undefined ? {} : { n: o.n }), ...(o.betaCap === undefined ? {} : { betaCap: o.betaCap }) };
+  if (o.target === 'approx' && (o.k !== undefined || o.n !== undefined || o.betaCap !== undefined)) {
+    throw new InputError('train options: k, n and betaCap apply to --target estep|mstep only');
+  }
+  if (o.target !== 'approx' && o.function !== undefined) throw new InputError('train options: function applies to --target approx only');
+  const heldOutRng = new Rng(o.seed).split(HELD_OUT_STREAM);
+  const heldOutCount = o.quick ? 1000 : 5000;
+  const bar = o.progress ? claimProgress(`train ${o.target} M=${o.heads}`) : undefined;
+  const onProgress = bar ? (p: { step: number; totalSteps: number }) => bar.tick(p.step, p.totalSteps) : undefined;
+  const cache = { ...(o.checkpointRoot ? { checkpointRoot: o.checkpointRoot } : {}), retrain: o.retrain, ...(onProgress ? { onProgress } : {}) };
+  let result: CachedTrainingResult;
+  let config: unknown;
+  let heldOut: Record<string, number>;
+  try {
+    if (o.target === 'approx') {
+      const experiment = parseApproximationExperiment({ ...shared, ...(o.function ? { target: o.function } : {}), ...(o.d === undefined ? {} : { d: o.d }) });
+      const problem = new ApproximationTraining(experiment);
+      try {
+        result = trainWithCheckpoint({ kind: 'approx', config: experiment, seed: o.seed, problem, loop: experiment.training, ...cache });
+        heldOut = { points: heldOutCount * 4, ...problem.heldOutErrors(heldOutCount * 4, heldOutRng) };
+      } finally {
+        problem.dispose();
+      }
+      config = experiment;
+    } else {
+      const experiment = o.target === 'estep' ? parseEStepExperiment({ ...shared, ...mixture }) : parseMStepExperiment({ ...shared, ...mixture });
+      const problem = o.target === 'estep' ? new EStepTraining(experiment) : new MStepTraining(experiment);
+      try {
+        result = trainWithCheckpoint<tf.TensorContainer>({ kind: o.target, config: experiment, seed: o.seed, problem: problem as TrainingProblem<tf.TensorContainer>, loop: experiment.training, ...cache });
+        const instances = sampleInstances(mixtureSpecOf(experiment), heldOutCount, heldOutRng);
+        const bound = o.target === 'estep' ? eStepBound : mStepBound;
+        heldOut = { instances: heldOutCount, error: mean(problem.heldOutErrors(instances)), epsConstruct: mean(instances.map((instance) => bound(instance, experiment.betaCap))) };
+      } finally {
+        problem.dispose();
+      }
+      config = experiment;
+    }
+  } finally {
+    bar?.stop();
+  }
+  const summary: TrainSummary = {
+    target: o.target,
+    config,
+    source: result.source,
+    ...(result.rejectedCheckpoint ? { rejectedCheckpoint: result.rejectedCheckpoint } : {}),
+    checkpointDirectory: result.checkpointDirectory,
+    configHash: result.configHash,
+    backend,
+    training: result.outcome,
+    heldOut,
+  };
+  if (o.out) writeFileAtomic(o.out, `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
+}
