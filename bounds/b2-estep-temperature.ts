@@ -1,3 +1,5 @@
+import { eStepMargins } from '../theory/estep';
+import type { Instance } from '../theory/mixture';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
 
 /**
@@ -23,4 +25,15 @@ export function b2TemperatureFor(k: number, margin: number, epsilon: number): nu
   assertPositive('epsilon', epsilon);
   if (k === 1 || epsilon >= k - 1) return 0;
   return (2 / margin) * Math.log((k - 1) / epsilon);
+}
+
+/**
+ * Claim B2's bound for one instance, as ε_construct of claim B3: per point, the bound at β_cap on
+ * the instance's margin, capped at the error's range 2, averaged over the n points.
+ */
+export function b2MeanBoundOfInstance(instance: Instance, betaCap: number): number {
+  const margins = eStepMargins(instance.points, instance.centers);
+  let total = 0;
+  for (const g of margins) total += Math.min(2, b2EStepBound(instance.spec.k, betaCap, g));
+  return total / margins.length;
 }

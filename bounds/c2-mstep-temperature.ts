@@ -1,3 +1,4 @@
+import type { Instance } from '../theory/mixture';
 import { assertInteger, fail } from '../theory/validate';
 
 /**
@@ -13,4 +14,15 @@ export function c2MStepBound(n: number, clusterSize: number, beta: number, maxDe
   const others = n - clusterSize;
   if (others === 0 || maxDeviation === 0) return 0;
   return (others / (others + clusterSize * Math.exp(beta))) * maxDeviation;
+}
+
+/**
+ * Claim C2's bound for one instance, as ε_construct of claim C3: per cluster of the instance's
+ * labels, the bound at β_cap relative to max_i ‖X_i − mean_a‖, averaged over the k clusters.
+ */
+export function c2MeanBoundOfInstance(instance: Instance, betaCap: number): number {
+  const { n, k } = instance.spec;
+  const sizes = new Array<number>(k).fill(0);
+  for (const a of instance.labels) sizes[a] = sizes[a]! + 1;
+  return sizes.reduce((total, size) => total + c2MStepBound(n, size, betaCap, 1), 0) / k;
 }

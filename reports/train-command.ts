@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { b2EStepBound } from '../bounds/b2-estep-temperature';
-import { c2MStepBound } from '../bounds/c2-mstep-temperature';
+import { b2MeanBoundOfInstance } from '../bounds/b2-estep-temperature';
+import { c2MeanBoundOfInstance } from '../bounds/c2-mstep-temperature';
 import { initBackend } from '../model/backend';
 import { ApproximationTraining, parseApproximationExperiment } from '../model/training/approximation-experiment';
 import { APPROXIMATION_TARGETS } from '../model/training/approximation-targets';
@@ -12,8 +12,6 @@ import { sampleInstances } from '../model/training/mixture-batches';
 import { MStepTraining, parseMStepExperiment } from '../model/training/mstep-experiment';
 import { parseConfig } from '../model/training/parse-config';
 import type { TrainingProblem } from '../model/training/training-problem';
-import { eStepMargins } from '../theory/estep';
-import type { Instance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
 import { InputError } from '../theory/validate';
 import { writeFileAtomic } from './atomic-write';
@@ -67,17 +65,6 @@ function mean(values: ArrayLike<number>): number {
   return Array.from(values).reduce((s, x) => s + x, 0) / values.length;
 }
 
-function eStepBound(instance: Instance, betaCap: number): number {
-  const margins = eStepMargins(instance.points, instance.centers);
-  return mean(Array.from(margins, (g) => Math.min(2, b2EStepBound(instance.spec.k, betaCap, g))));
-}
-
-function mStepBound(instance: Instance, betaCap: number): number {
-  const sizes = new Array<number>(instance.spec.k).fill(0);
-  for (const a of instance.labels) sizes[a] = sizes[a]! + 1;
-  return mean(sizes.map((size) => c2MStepBound(instance.spec.n, size, betaCap, 1)));
-}
-
 /**
  * `tvem train`: trains one model (the E-step layer of claim B3, the M-step layer of claim C3, or
  * an approximator of claim D2) with the shared loop, reusing a valid cached checkpoint unless
@@ -118,7 +105,7 @@ export async function trainCommand(options: TrainOptions): Promise<TrainSummary>
       try {
         result = trainWithCheckpoint<tf.TensorContainer>({ kind: o.target, config: experiment, seed: o.seed, problem: problem as TrainingProblem<tf.TensorContainer>, loop: experiment.training, ...cache });
         const instances = sampleInstances(mixtureSpecOf(experiment), heldOutCount, heldOutRng);
-        const bound = o.target === 'estep' ? eStepBound : mStepBound;
+        const bound = o.target === 'estep' ? b2MeanBoundOfInstance : c2MeanBoundOfInstance;
         heldOut = { instances: heldOutCount, error: mean(problem.heldOutErrors(instances)), epsConstruct: mean(instances.map((instance) => bound(instance, experiment.betaCap))) };
       } finally {
         problem.dispose();
