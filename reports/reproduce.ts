@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CLAIMS, CLAIM_IDS, claimEntry, type ClaimId } from '../bounds/registry';
 import { Rng } from '../theory/rng';
 import { InputError } from '../theory/validate';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../model/atomic-file';
 import { CHECKS } from './checks';
 import type { ClaimResult } from './claim-check';
 import { runEnvironment } from './environment';

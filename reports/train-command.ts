@@ -14,7 +14,7 @@ import { parseConfig } from '../model/training/parse-config';
 import type { TrainingProblem } from '../model/training/training-problem';
 import { Rng } from '../theory/rng';
 import { InputError } from '../theory/validate';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../model/atomic-file';
 import { claimProgress } from './progress';
 
 /** Options of `tvem train`; unknown options are rejected. */

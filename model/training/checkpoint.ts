@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../atomic-file';
 import { configHash, sha256Hex } from './config-hash';
 import type { NamedParameter } from './parameters';
 import type { TrainingOutcome } from './train-loop';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../../model/atomic-file';
 import { PROJECT_ROOT } from '../environment';
 import { attentionRow } from './attention-row';
 import { eStepTrainingRows } from './training-rows';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../../model/atomic-file';
 import type { RunResults } from '../run-results';
 import { renderHtml } from './html-report';
 import { renderMarkdown } from './markdown-report';
