@@ -1,25 +1,12 @@
+import type { ClusterOutput } from '../../reports/cluster-command';
+import type { InstanceJson } from '../../reports/instance-json';
 import { runTvem } from '../cli-process';
 
-/** The instance JSON of `tvem sample` (the fields the peer checks read). */
-export interface SampledInstance {
-  readonly spec: { readonly k: number; readonly d: number; readonly n: number };
-  readonly centers: number[][];
-  readonly labels: number[];
-  readonly points: number[][];
-}
+/** The instance JSON of `tvem sample`. */
+export type SampledInstance = InstanceJson;
 
-/** The JSON of `tvem cluster` (the fields the peer checks read). */
-export interface ClusterJson {
-  readonly initCenters: number[][];
-  readonly centers: number[][];
-  readonly labels: number[];
-  readonly iterations: number;
-  readonly history: number[];
-  readonly converged: boolean;
-  readonly mislabelRate?: number;
-  readonly variances?: number[];
-  readonly weights?: number[];
-}
+/** The JSON of `tvem cluster`, with EM's fitted variances and weights. */
+export type ClusterJson = ClusterOutput & { readonly variances?: number[]; readonly weights?: number[] };
 
 type Flags = Record<string, string | number>;
 
