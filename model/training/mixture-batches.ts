@@ -15,23 +15,39 @@ function checkShape(layout: TokenLayout, instance: Instance): void {
 }
 
 /**
+ * The part every head's input shares, for instance `b` of a batch: data tokens carry X_i and 1
+ * (and, with `labelled`, the one-hot true label e_{z_i} in the resp slot); centroid tokens carry 1
+ * and e_a.
+ */
+function writeBaseTokens(layout: TokenLayout, instance: Instance, data: Float32Array, b: number, labelled: boolean): void {
+  checkShape(layout, instance);
+  const { n, d, k, width, tokens } = layout;
+  const base = b * tokens * width;
+  for (let i = 0; i < n; i++) {
+    const row = base + i * width;
+    for (let c = 0; c < d; c++) data[row + layout.point + c] = instance.points.data[i * d + c]!;
+    data[row + layout.one] = 1;
+    if (labelled) data[row + layout.resp + instance.labels[i]!] = 1;
+  }
+  for (let a = 0; a < k; a++) {
+    const row = base + (layout.firstCentroid + a) * width;
+    data[row + layout.one] = 1;
+    data[row + layout.id + a] = 1;
+  }
+}
+
+/**
  * The input of the E-step head for each instance, [B, T, D] in float32: data tokens carry X_i and
  * 1; centroid tokens carry the true centre μ_a in the centre slot, ‖μ_a‖² in sqNorm, 1 and e_a.
  * This is embedTokens followed by the centre-update sublayer (claim B1), filled directly.
  */
 export function eStepInputTokens(layout: TokenLayout, instances: readonly Instance[]): tf.Tensor3D {
-  const { n, d, k, width, tokens } = layout;
+  const { d, k, width, tokens } = layout;
   const data = new Float32Array(instances.length * tokens * width);
   instances.forEach((instance, b) => {
-    checkShape(layout, instance);
-    const base = b * tokens * width;
-    for (let i = 0; i < n; i++) {
-      const row = base + i * width;
-      for (let c = 0; c < d; c++) data[row + layout.point + c] = instance.points.data[i * d + c]!;
-      data[row + layout.one] = 1;
-    }
+    writeBaseTokens(layout, instance, data, b, false);
     for (let a = 0; a < k; a++) {
-      const row = base + (layout.firstCentroid + a) * width;
+      const row = (b * tokens + layout.firstCentroid + a) * width;
       let sqNorm = 0;
       for (let c = 0; c < d; c++) {
         const x = instance.centers.data[a * d + c]!;
@@ -39,8 +55,6 @@ export function eStepInputTokens(layout: TokenLayout, instances: readonly Instan
         sqNorm += x * x;
       }
       data[row + layout.sqNorm] = sqNorm;
-      data[row + layout.one] = 1;
-      data[row + layout.id + a] = 1;
     }
   });
   return tf.tensor3d(data, [instances.length, tokens, width], 'float32');
@@ -63,23 +77,9 @@ export function hardEStepTargets(instances: readonly Instance[]): tf.Tensor3D {
  * 1 and the one-hot true label e_{z_i} in the resp slot; centroid tokens carry 1 and e_a (claim C2).
  */
 export function mStepInputTokens(layout: TokenLayout, instances: readonly Instance[]): tf.Tensor3D {
-  const { n, d, k, width, tokens } = layout;
+  const { width, tokens } = layout;
   const data = new Float32Array(instances.length * tokens * width);
-  instances.forEach((instance, b) => {
-    checkShape(layout, instance);
-    const base = b * tokens * width;
-    for (let i = 0; i < n; i++) {
-      const row = base + i * width;
-      for (let c = 0; c < d; c++) data[row + layout.point + c] = instance.points.data[i * d + c]!;
-      data[row + layout.one] = 1;
-      data[row + layout.resp + instance.labels[i]!] = 1;
-    }
-    for (let a = 0; a < k; a++) {
-      const row = base + (layout.firstCentroid + a) * width;
-      data[row + layout.one] = 1;
-      data[row + layout.id + a] = 1;
-    }
-  });
+  instances.forEach((instance, b) => writeBaseTokens(layout, instance, data, b, true));
   return tf.tensor3d(data, [instances.length, tokens, width], 'float32');
 }
 

@@ -1,28 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { Rng } from '../../theory/rng';
 import { tokenLayout } from '../token-layout';
 import { TrainableMStepLayer } from '../trainable-mstep';
-import { loopConfigSchema } from './loop-config';
-import { checkAttentionExperiment, evaluationChunk, mixtureFields, mixtureSpecOf } from './mixture-config';
+import { layerExperimentSchema } from './layer-experiment-schema';
+import { evaluationChunk, mixtureSpecOf } from './mixture-config';
 import { clusterMeansAndScales, mStepInputTokens, sampleInstances } from './mixture-batches';
 import { parseConfig } from './parse-config';
 import type { TrainingProblem } from './training-problem';
 
 /** The M-step experiment of claim C3: instance distribution, layer size and cap, and training. */
-export const mStepExperimentSchema = z
-  .strictObject({
-    ...mixtureFields,
-    heads: z.number().int().min(1).max(64).default(4),
-    /** Temperature cap β_cap: the weight-norm caps are the hand-set hard M-step head's norms at β_cap. */
-    betaCap: z.number().positive().finite().default(3),
-    batchSize: z.number().int().min(1).max(4096).default(32),
-    validationInstances: z.number().int().min(1).max(100_000).default(64),
-    seed: z.number().int().min(0).max(0xffffffff).default(0),
-    training: loopConfigSchema.prefault({}),
-  })
-  .superRefine(checkAttentionExperiment);
+export const mStepExperimentSchema = layerExperimentSchema(3);
 
 export type MStepExperiment = z.output<typeof mStepExperimentSchema>;
 
