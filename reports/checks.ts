@@ -29,4 +29,7 @@ export const CHECKS: Partial<Record<ClaimId, CheckEntry>> = {
   E3: { tensors: true, load: () => require('./claims/E3').check },
   F1: { tensors: false, load: () => require('./claims/F1').check },
   F2: { tensors: false, load: () => require('./claims/F2').check },
+  F3: { tensors: true, load: () => require('./claims/F3').check },
+  F4: { tensors: true, load: () => require('./claims/F4').check },
+  G1: { tensors: true, load: () => require('./claims/G1').check },
 };

@@ -85,7 +85,7 @@ export function buildProgram(): Command {
   program
     .command('cluster')
     .description('cluster an instance (JSON from `tvem sample`, or any {points}) and print the result as JSON')
-    .requiredOption('--method <method>', 'lloyd | em | oracle | attention-lloyd')
+    .requiredOption('--method <method>', 'lloyd | em | oracle | attention-lloyd | transformer')
     .option('--init <init>', 'perturbed-truth | kmeans++ | spectral', 'kmeans++')
     .option('--lambda0 <x>', 'perturbed-truth: Λ_0 = max_a ‖μ̂_a − μ_a‖/Δ', numberOption('--lambda0'), 0.3)
     .option('--iterations <T>', 'iteration cap (default: Lloyd 300, EM 100)', integerOption('--iterations'))
@@ -94,14 +94,18 @@ export function buildProgram(): Command {
     .requiredOption('--seed <seed>', 'random seed (initialization)', parseSeed)
     .option('--input <file>', 'input JSON file, or - for stdin', '-')
     .option('--beta <beta>', 'attention-lloyd: E-step inverse temperature (default: from the initial centres)', numberOption('--beta'))
-    .addOption(new Option('--backend <name>', 'attention-lloyd: force a tfjs backend').choices(['tensorflow', 'wasm', 'cpu']))
+    .option('--checkpoint <path>', 'transformer: a checkpoint folder (or its checkpoint.json) from `tvem train --target transformer`')
+    .addOption(new Option('--backend <name>', 'attention-lloyd, transformer: force a tfjs backend').choices(['tensorflow', 'wasm', 'cpu']))
     .action(async (options) => {
+      if (options.method === 'transformer' && !options.checkpoint) throw new InputError('--method transformer needs --checkpoint <path>');
       const input = parseClusterInput(readInput(options.input), options.input === '-' ? 'stdin' : options.input);
       const rng = new Rng(options.seed);
       const output =
         options.method === 'attention-lloyd'
           ? await (require('./attention-lloyd-command') as typeof import('./attention-lloyd-command')).clusterWithAttentionLloyd(input, options, rng)
-          : clusterReference(input, options, rng);
+          : options.method === 'transformer'
+            ? await (require('./transformer-command') as typeof import('./transformer-command')).clusterWithTransformer(input, options, rng)
+            : clusterReference(input, options, rng);
       process.stdout.write(`${JSON.stringify(output)}\n`);
     });
 
@@ -139,9 +143,10 @@ export function buildProgram(): Command {
 
   program
     .command('train')
-    .description('train one model (B3 E-step layer, C3 M-step layer, D2 approximator) into the checkpoint cache and print a JSON summary')
-    .addOption(new Option('--target <target>', 'what to train').choices(['estep', 'mstep', 'approx']).makeOptionMandatory())
-    .requiredOption('--heads <M>', 'number of attention heads', integerOption('--heads'))
+    .description('train one model (B3 E-step layer, C3 M-step layer, D2 approximator, F3 clustering transformer) into the checkpoint cache and print a JSON summary')
+    .addOption(new Option('--target <target>', 'what to train').choices(['estep', 'mstep', 'approx', 'transformer']).makeOptionMandatory())
+    .option('--heads <M>', 'estep/mstep/approx: number of attention heads', integerOption('--heads'))
+    .addOption(new Option('--init <init>', 'transformer: the initialization it is given').choices(['perturbed-truth', 'kmeans++', 'none']))
     .option('--seed <seed>', 'random seed', parseSeed, DEFAULT_SEED)
     .option('--retrain', 'ignore a cached checkpoint and train afresh', false)
     .option('--quick', 'smoke scale', false)

@@ -11,6 +11,9 @@ import { mixtureSpecOf } from '../model/training/mixture-config';
 import { sampleInstances } from '../model/training/mixture-batches';
 import { MStepTraining, parseMStepExperiment } from '../model/training/mstep-experiment';
 import { parseConfig } from '../model/training/parse-config';
+import { TRANSFORMER_INITS } from '../model/clustering/config';
+import { clusteringPreset } from '../model/clustering/presets';
+import { trainClusteringTransformer } from '../model/clustering/train';
 import type { TrainingProblem } from '../model/training/training-problem';
 import { Rng } from '../theory/rng';
 import { InputError } from '../theory/validate';
@@ -19,14 +22,17 @@ import { claimProgress } from './progress';
 
 /** Options of `tvem train`; unknown options are rejected. */
 const trainOptionsSchema = z.strictObject({
-  target: z.enum(['estep', 'mstep', 'approx']),
-  heads: z.number().int().min(1).max(4096),
+  target: z.enum(['estep', 'mstep', 'approx', 'transformer']),
+  /** Attention heads M (estep, mstep, approx; the transformer's architecture is the F3 preset). */
+  heads: z.number().int().min(1).max(4096).optional(),
   seed: z.number().int().min(0).max(0xffffffff),
   retrain: z.boolean().default(false),
   /** Quick scale: fewer steps and held-out samples. */
   quick: z.boolean().default(false),
   /** Where to write the JSON summary (the checkpoint always goes to the cache). */
   out: z.string().min(1).optional(),
+  /** The initialization the transformer is given (--target transformer). */
+  init: z.enum(TRANSFORMER_INITS).optional(),
   /** The approximated function for --target approx. */
   function: z.enum(APPROXIMATION_TARGETS).optional(),
   /** Mixture size (estep, mstep) or input dimension (approx: d only). */
@@ -47,7 +53,7 @@ export type TrainOptions = z.input<typeof trainOptionsSchema>;
 
 /** The summary `tvem train` prints (and writes to --out). */
 export interface TrainSummary {
-  readonly target: 'estep' | 'mstep' | 'approx';
+  readonly target: 'estep' | 'mstep' | 'approx' | 'transformer';
   readonly config: unknown;
   readonly source: CachedTrainingResult['source'];
   readonly rejectedCheckpoint?: string;
@@ -80,16 +86,31 @@ export async function trainCommand(options: TrainOptions): Promise<TrainSummary>
     throw new InputError('train options: k, n and betaCap apply to --target estep|mstep only');
   }
   if (o.target !== 'approx' && o.function !== undefined) throw new InputError('train options: function applies to --target approx only');
+  if (o.target === 'transformer' && (o.d !== undefined || o.n !== undefined || o.betaCap !== undefined)) {
+    throw new InputError('train options: --target transformer trains the F3 preset (n = 32, d = 3); of the size options it takes k only');
+  }
+  if ((o.target === 'transformer') !== (o.heads === undefined)) {
+    throw new InputError(o.target === 'transformer' ? 'train options: --heads does not apply to --target transformer (its architecture is the F3 preset)' : `train options: --heads is required for --target ${o.target}`);
+  }
+  if (o.target !== 'transformer' && o.init !== undefined) throw new InputError('train options: init applies to --target transformer only');
   const heldOutRng = new Rng(o.seed).split(HELD_OUT_STREAM);
   const heldOutCount = o.quick ? 1000 : 5000;
-  const bar = o.progress ? claimProgress(`train ${o.target} M=${o.heads}`) : undefined;
+  const bar = o.progress ? claimProgress(`train ${o.target}${o.heads === undefined ? '' : ` M=${o.heads}`}`) : undefined;
   const onProgress = bar ? (p: { step: number; totalSteps: number }) => bar.tick(p.step, p.totalSteps) : undefined;
   const cache = { ...(o.checkpointRoot ? { checkpointRoot: o.checkpointRoot } : {}), retrain: o.retrain, ...(onProgress ? { onProgress } : {}) };
   let result: CachedTrainingResult;
   let config: unknown;
   let heldOut: Record<string, number>;
   try {
-    if (o.target === 'approx') {
+    if (o.target === 'transformer') {
+      const preset = clusteringPreset({ runSeed: o.seed, quick: o.quick, k: o.k ?? 3, ...(o.init ? { init: o.init } : {}) });
+      const experiment = o.steps === undefined ? preset : { ...preset, training: { ...preset.training, steps: o.steps } };
+      const trained = trainClusteringTransformer(experiment, cache);
+      trained.training.dispose();
+      result = trained.cached;
+      heldOut = { validationLoss: trained.cached.outcome.bestValidationLoss, instancesPerSecond: trained.instancesPerSecond };
+      config = experiment;
+    } else if (o.target === 'approx') {
       const experiment = parseApproximationExperiment({ ...shared, ...(o.function ? { target: o.function } : {}), ...(o.d === undefined ? {} : { d: o.d }) });
       const problem = new ApproximationTraining(experiment);
       try {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Adam } from './adam';
-import { clipByGlobalNorm } from './clip-gradients';
 import { learningRateAt } from './learning-rate';
 import type { LoopConfig } from './loop-config';
+import { optimizationStep } from './optimization-step';
 import { restoreParameters, snapshotParameters } from './parameters';
 import type { TrainingProblem } from './training-problem';
 
@@ -54,20 +54,9 @@ export function trainLoop<Batch extends tf.TensorContainer>(problem: TrainingPro
   try {
     while (step < config.steps) {
       const learningRate = learningRateAt(step, config);
-      const batch = problem.trainingBatch(step);
-      const value = tf.tidy(() => {
-        const { value: lossValue, grads } = tf.variableGrads(() => problem.loss(batch), variables);
-        const { clipped, norm } = clipByGlobalNorm(
-          variables.map((v) => grads[v.name] ?? tf.zerosLike(v)),
-          config.clipNorm,
-        );
-        maxGradientNorm = Math.max(maxGradientNorm, norm);
-        if (Number.isFinite(norm)) optimizer.apply(clipped, learningRate);
-        return lossValue;
-      });
-      tf.dispose(batch);
-      loss = value.dataSync()[0]!;
-      value.dispose();
+      const result = optimizationStep(problem, optimizer, step, learningRate, config.clipNorm);
+      loss = result.loss;
+      maxGradientNorm = Math.max(maxGradientNorm, result.gradientNorm);
       step++;
       if (!Number.isFinite(loss) || !Number.isFinite(maxGradientNorm)) {
         throw new Error(`training diverged at step ${step}: loss ${loss}, gradient norm ${maxGradientNorm} (lower training.learningRate or training.clipNorm)`);

@@ -1,0 +1,48 @@
+import { kmeansPlusPlus, perturbedTruth } from '../../theory/init';
+import type { Matrix } from '../../theory/matrix';
+import { sampleInstance, type Instance, type MixtureSpec } from '../../theory/mixture';
+import type { Rng } from '../../theory/rng';
+import { alignedLabels, alignInitialization } from './alignment';
+import type { ClusteringExperiment, TransformerInit } from './config';
+import type { TransformerInput } from './token-features';
+
+/** One pre-training or evaluation instance with the initialization the transformer is given and its target labels. */
+export interface ClusteringTask {
+  readonly instance: Instance;
+  /** The initial centres fed as centroid tokens; absent for init 'none'. */
+  readonly init?: Matrix;
+  /** Per point, the target label: the aligned centroid token (alignment.ts), or z_i without init. */
+  readonly targets: Int32Array;
+}
+
+/** The initial centres of `init` for an instance (SPEC §2), or undefined for 'none'. */
+export function initialCentres(init: TransformerInit, instance: Instance, lambda0: number, rng: Rng): Matrix | undefined {
+  if (init === 'perturbed-truth') return perturbedTruth(instance.centers, lambda0, rng);
+  if (init === 'kmeans++') return kmeansPlusPlus(instance.points, instance.spec.k, rng);
+  return undefined;
+}
+
+/** The task of an instance under an initialization: targets aligned to the init's centroid order. */
+export function taskOf(instance: Instance, init: Matrix | undefined): ClusteringTask {
+  if (!init) return { instance, targets: instance.labels };
+  return { instance, init, targets: alignedLabels(instance.labels, alignInitialization(init, instance.centers)) };
+}
+
+/** The transformer input of a task. */
+export function inputOf(task: ClusteringTask): TransformerInput {
+  return task.init ? { points: task.instance.points, centers: task.init } : { points: task.instance.points };
+}
+
+/** The pre-training distribution's spec at separation Δ. */
+export function specAt(config: ClusteringExperiment, delta: number, n = config.n): MixtureSpec {
+  const { k, d, sigma, layout } = config;
+  return { k, d, n, delta, sigma, layout, variant: { kind: 'isotropic' } };
+}
+
+/** One pre-training task: Δ/σ uniform in config.deltaRange, then the instance, then its init, all from `rng`. */
+export function samplePretrainingTask(config: ClusteringExperiment, rng: Rng): ClusteringTask {
+  const [low, high] = config.deltaRange;
+  const delta = (low + (high - low) * rng.uniform()) * config.sigma;
+  const instance = sampleInstance(specAt(config, delta), rng);
+  return taskOf(instance, initialCentres(config.init, instance, config.lambda0, rng));
+}

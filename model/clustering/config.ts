@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { LAYOUTS } from '../../theory/layouts';
+import { loopConfigSchema } from '../training/loop-config';
+import { ATTENTION_SCORE_BUDGET } from '../training/mixture-config';
+import { parseConfig } from '../training/parse-config';
+
+/** How the centroid tokens are filled (claim F3: "given the same initialization as input"). */
+export const TRANSFORMER_INITS = ['perturbed-truth', 'kmeans++', 'none'] as const;
+export type TransformerInit = (typeof TRANSFORMER_INITS)[number];
+
+/** Where layer norm sits in each block: before each sublayer (pre), after its residual sum (post), or nowhere. */
+export const NORMALIZATIONS = ['pre', 'post', 'none'] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** Architecture of the clustering transformer (see transformer.ts for the exact equations); the defaults are the size F3 trains. */
+export const architectureSchema = z.strictObject({
+  /** Token width w. */
+  width: z.number().int().min(4).max(256).default(32),
+  /** Attention heads per layer; each has width/heads query/key/value columns. */
+  heads: z.number().int().min(1).max(16).default(2),
+  /** Transformer blocks L (attention + MLP each). */
+  layers: z.number().int().min(1).max(16).default(2),
+  /** Hidden ReLU units of each block's MLP. */
+  hidden: z.number().int().min(1).max(1024).default(64),
+  normalization: z.enum(NORMALIZATIONS).default('pre'),
+});
+export type Architecture = z.output<typeof architectureSchema>;
+
+/**
+ * One clustering-transformer experiment (claims F3, F4, G1): the pre-training distribution
+ * (isotropic Gaussian mixtures with Δ/σ uniform in deltaRange), the initialization fed as
+ * centroid tokens, the pre-training set size N (null = a fresh stream, N = ∞), the architecture
+ * and the shared loop's settings.
+ */
+export const clusteringExperimentSchema = z
+  .strictObject({
+    k: z.number().int().min(2).max(4).default(3),
+    d: z.number().int().min(1).max(16).default(3),
+    n: z.number().int().min(2).max(1024).default(32),
+    /** Δ/σ of each pre-training instance is uniform in [min, max]. */
+    deltaRange: z.tuple([z.number().positive().finite(), z.number().positive().finite()]).default([3, 6]),
+    sigma: z.number().positive().finite().default(1),
+    layout: z.enum(LAYOUTS).default('simplex'),
+    init: z.enum(TRANSFORMER_INITS).default('perturbed-truth'),
+    /** Λ_0 of the perturbed-truth initialization (SPEC §2). */
+    lambda0: z.number().min(0).max(10).default(0.3),
+    /** Distinct pre-training instances N; null streams fresh instances (N = ∞). */
+    pretrainingInstances: z.number().int().min(1).max(1_048_576).nullable().default(null),
+    architecture: architectureSchema.prefault({}),
+    batchSize: z.number().int().min(1).max(4096).default(32),
+    validationInstances: z.number().int().min(1).max(100_000).default(128),
+    seed: z.number().int().min(0).max(0xffffffff).default(0),
+    training: loopConfigSchema.prefault({}),
+  })
+  .superRefine((config, context) => {
+    const { k, d, n, deltaRange, layout, architecture, batchSize } = config;
+    if (deltaRange[1] < deltaRange[0]) context.addIssue({ code: 'custom', path: ['deltaRange'], message: `max (${deltaRange[1]}) must be >= min (${deltaRange[0]})` });
+    if (n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
+    if (layout === 'simplex' && d < k - 1) context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
+    if (architecture.width % architecture.heads !== 0) context.addIssue({ code: 'custom', path: ['architecture', 'heads'], message: `must divide architecture.width = ${architecture.width}` });
+    const tokens = n + k;
+    const scores = batchSize * architecture.heads * tokens * tokens;
+    if (scores > ATTENTION_SCORE_BUDGET) context.addIssue({ code: 'custom', path: ['batchSize'], message: `batchSize·heads·(n+k)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n` });
+  });
+
+export type ClusteringExperiment = z.output<typeof clusteringExperimentSchema>;
+export type ClusteringExperimentInput = z.input<typeof clusteringExperimentSchema>;
+
+/** The resolved config (defaults filled in); a bad field is an InputError naming its path. */
+export function parseClusteringExperiment(input: unknown): ClusteringExperiment {
+  return parseConfig(clusteringExperimentSchema, input, 'clustering-transformer config');
+}

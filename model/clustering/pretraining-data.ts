@@ -1,0 +1,32 @@
+import type { Rng } from '../../theory/rng';
+import { samplePretrainingTask, type ClusteringTask } from './clustering-task';
+import type { ClusteringExperiment } from './config';
+
+/**
+ * The pre-training data of claim F4. With N = config.pretrainingInstances, a fixed set of N
+ * tasks (task j drawn from rng.split(0).split(j)) and each step's batch drawn from it uniformly
+ * with replacement by rng.split(1).split(step); with N = null (∞), every step draws fresh tasks
+ * from rng.split(1).split(step). Either way a step's batch depends only on (seed, step).
+ */
+export class PretrainingData {
+  private readonly pool: readonly ClusteringTask[] | undefined;
+
+  constructor(
+    private readonly config: ClusteringExperiment,
+    private readonly rng: Rng,
+  ) {
+    const size = config.pretrainingInstances;
+    if (size !== null) {
+      const poolRng = rng.split(0);
+      this.pool = Array.from({ length: size }, (_, j) => samplePretrainingTask(config, poolRng.split(j)));
+    }
+  }
+
+  batch(step: number): ClusteringTask[] {
+    const stepRng = this.rng.split(1).split(step);
+    const { batchSize } = this.config;
+    const pool = this.pool;
+    if (pool) return Array.from({ length: batchSize }, () => pool[stepRng.int(pool.length)]!);
+    return Array.from({ length: batchSize }, (_, j) => samplePretrainingTask(this.config, stepRng.split(j)));
+  }
+}
