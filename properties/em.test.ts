@@ -19,6 +19,19 @@ describe('A3: EM', () => {
     }
   });
 
+  test.prop([withInitSeed], { numRuns: 40 })('A3: monotone through an emptied cluster, which gets weight 0', ([instance, seed, covariance]) => {
+    fc.pre(instance.spec.k > 1);
+    // A centre far from every point gets responsibilities that underflow to exactly 0.
+    const init = kmeansPlusPlus(instance.points, instance.spec.k, new Rng(seed));
+    init.data.fill(1e6, 0, instance.spec.d);
+    const run = em(instance.points, init, { maxIterations: 10, covariance });
+    expect(run.emptyClusterEvents[0]?.clusters).toContain(0);
+    expect(run.weights[0]).toBe(0);
+    for (let t = 1; t < run.history.length; t++) {
+      expect(run.history[t]!).toBeGreaterThanOrEqual(run.history[t - 1]! - relativeTolerance * Math.abs(run.history[t - 1]!));
+    }
+  });
+
   test.prop([withInitSeed], { numRuns: 60 })('A3: responsibilities are ≥ 0 and each row sums to 1', ([instance, seed, covariance]) => {
     const run = em(instance.points, kmeansPlusPlus(instance.points, instance.spec.k, new Rng(seed)), { maxIterations: 20, covariance });
     const defects = responsibilityDefects(run.responsibilities);

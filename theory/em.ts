@@ -141,15 +141,15 @@ function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, covarian
       if (wia > 0) spread[a] = spread[a]! + wia * squaredDistance(points, i, centers, a);
     }
   }
-  // An emptied cluster keeps its previous weight share and variance rather than collapsing.
-  const weights = Array.from(mass, (m, a) => (m > 0 ? m / n : previous.weights[a]!));
-  const total = weights.reduce((s, x) => s + x, 0);
+  // π_a = N_a / Σ_b N_b maximises the expected log-likelihood (claim A3 needs the exact maximiser),
+  // so an emptied cluster gets weight 0; it keeps its centre and variance, which then no longer matter.
+  const total = mass.reduce((s, x) => s + x, 0);
   const shared = spread.reduce((s, x) => s + x, 0) / (n * d);
   const variances = previous.variances.map((old, a) => {
     const v = covariance === 'shared' ? shared : spread[a]! / (mass[a]! * d);
     return v > 0 && Number.isFinite(v) ? v : old;
   });
-  return { centers, weights: weights.map((x) => x / total), variances };
+  return { centers, weights: Array.from(mass, (m) => m / total), variances };
 }
 
 /** EM's default initial σ²: the mean squared distance to the nearest initial centre, divided by d. */
