@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { fail } from '../theory/validate';
+import { untransposedMatMul } from './untransposed-matmul';
 
 /**
  * One softmax attention head. Weights are plain tensors or tf.Variables (a tf.Variable is a
@@ -39,10 +40,10 @@ export function attentionMask(tokens: number, allowed: (row: number, column: num
   return tf.tensor2d(bias, [tokens, tokens], 'float32');
 }
 
-/** x·W for a batch of token sequences: [B, T, D]·[D, h] → [B, T, h], by one 2-D matMul. */
+/** x·W for a batch of token sequences: [B, T, D]·[D, h] → [B, T, h], by one 2-D untransposedMatMul. */
 function project(tokens: tf.Tensor3D, weight: tf.Tensor2D): tf.Tensor3D {
   const [batch, length, width] = tokens.shape;
-  return tf.reshape(tf.matMul(tf.reshape(tokens, [batch * length, width]), weight), [batch, length, weight.shape[1]]);
+  return tf.reshape(untransposedMatMul(tf.reshape(tokens, [batch * length, width]), weight), [batch, length, weight.shape[1]]);
 }
 
 /**
@@ -51,8 +52,9 @@ function project(tokens: tf.Tensor3D, weight: tf.Tensor2D): tf.Tensor3D {
  * with Q_h = tokens·W_Q,h, K_h = tokens·W_K,h, V_h = tokens·W_V,h. `tokens` is [B, T, D];
  * `mask` (optional) is an additive T×T or B×T×T score bias from `attentionMask`. tf.softmax
  * subtracts the row maximum before exponentiating, so large scores (β up to 1e3 and beyond)
- * give no overflow. Uses only matMul, add, softmax and reshape, all differentiable on every
- * backend (no tf.gather).
+ * give no overflow. Uses only matMul (projections by untransposedMatMul), transpose, add, softmax
+ * and reshape, all differentiable on every backend (no tf.gather). Batching the heads into one
+ * [B·H, T, ·] matMul with one fused QKV projection was measured no faster on wasm (issue #7).
  */
 export function attentionLayer(tokens: tf.Tensor3D, weights: AttentionLayerWeights, mask?: tf.Tensor): tf.Tensor3D {
   const width = tokens.shape[2];

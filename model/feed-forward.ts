@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { untransposedMatMul } from './untransposed-matmul';
 import { fail } from '../theory/validate';
 
 /** Hidden-unit activations of the fully connected sublayer. */
@@ -38,10 +39,10 @@ export function feedForwardLayer(tokens: tf.Tensor3D, weights: FeedForwardWeight
     if (g.out.shape[0] !== g.in.shape[1] || g.out.shape[1] !== width) fail(`groups[${i}].out shape`, g.out.shape, `[${g.in.shape[1]}, ${width}]`);
   });
   return tf.tidy(() => {
-    const flat = tf.reshape(tokens, [batch * length, width]);
+    const flat = tf.reshape(tokens, [batch * length, width]) as tf.Tensor2D;
     let update: tf.Tensor | undefined;
     for (const g of weights.groups) {
-      const term = tf.matMul(activate(g.activation, tf.matMul(flat, g.in)), g.out);
+      const term = untransposedMatMul(activate(g.activation, untransposedMatMul(flat, g.in)) as tf.Tensor2D, g.out);
       update = update ? tf.add(update, term) : term;
     }
     return update ? tf.add(tokens, tf.reshape(update, [batch, length, width])) : tf.clone(tokens);

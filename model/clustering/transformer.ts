@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../theory/rng';
+import { untransposedMatMul } from '../untransposed-matmul';
 import { normalVariable, zeroVariable, type NamedParameter } from '../training/parameters';
 import type { Architecture } from './config';
 import { LayerNorm } from './layer-norm';
@@ -64,12 +65,12 @@ export class ClusteringTransformer {
     return tf.tidy(() => {
       const [batch, length, featureWidth] = tokens.shape;
       const { width } = this.architecture;
-      let h = tf.reshape(tf.add(tf.matMul(tf.reshape(tokens, [batch * length, featureWidth]), this.embedWeight), this.embedBias), [batch, length, width]) as tf.Tensor3D;
+      let h = tf.reshape(tf.add(untransposedMatMul(tf.reshape(tokens, [batch * length, featureWidth]), this.embedWeight), this.embedBias), [batch, length, width]) as tf.Tensor3D;
       for (const block of this.blocks) h = block.apply(h);
       if (this.finalNorm) h = this.finalNorm.apply(h);
       const project = (part: tf.Tensor3D, weight: tf.Variable): tf.Tensor3D => {
         const [b, t] = part.shape;
-        return tf.reshape(tf.matMul(tf.reshape(part, [b * t, width]), weight), [b, t, width]);
+        return tf.reshape(untransposedMatMul(tf.reshape(part, [b * t, width]), weight), [b, t, width]);
       };
       const points = project(tf.slice(h, [0, 0, 0], [batch, n, width]), this.readPoint);
       const centroids = project(tf.slice(h, [0, n, 0], [batch, length - n, width]), this.readCentroid);

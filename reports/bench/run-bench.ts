@@ -11,6 +11,8 @@ import { describeMachine, type Machine } from './machine';
 import { peerVersion, SCIKIT_LEARN } from './peers';
 import { ratioTable } from './ratio-table';
 import { compareWithScikitLearn } from './sklearn-comparison';
+import { compareTrainingStepWithPyTorch } from './training-step-comparison';
+import type { KernelProfile } from './kernel-profile';
 
 export interface BenchOptions {
   /** Where bench.json goes; default reports/out/bench.json. */
@@ -32,6 +34,8 @@ export interface BenchReport {
   /** scikit-learn's version (null when not installed) and, when it ran, its Python, numpy and thread pools. */
   readonly peers: { readonly scikitLearn: string | null; readonly scikitLearnRuntime?: Record<string, unknown> };
   readonly rows: readonly BenchRow[];
+  /** tf.profile of one clustering-transformer training step: its backend and top kernels by kernelMs. */
+  readonly trainingStepProfile: KernelProfile;
 }
 
 export const DEFAULT_BENCH_OUT = join(PROJECT_ROOT, 'reports', 'out', 'bench.json');
@@ -57,6 +61,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   }
   rows.push(await attentionRow(repeats));
   rows.push(...(await eStepTrainingRows(quick ? 10 : 40)));
+  const trainingStep = await compareTrainingStepWithPyTorch(repeats, quick ? 10 : 30);
+  rows.push(...trainingStep.rows);
   const report: BenchReport = {
     createdAt: new Date().toISOString(),
     quick,
@@ -66,6 +72,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     machine: describeMachine(),
     peers: { scikitLearn: peerVersion(SCIKIT_LEARN) ?? null, ...(scikitLearnRuntime ? { scikitLearnRuntime } : {}) },
     rows,
+    trainingStepProfile: trainingStep.profile,
   };
   const out = options.out ?? DEFAULT_BENCH_OUT;
   writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
