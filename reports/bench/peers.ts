@@ -16,7 +16,7 @@ export interface Peer {
 }
 
 /** Debian's python3-sklearn lives under /usr/bin/python3, which a pyenv python3 on PATH would hide. */
-const PYTHON = process.env.TVEM_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+export const PYTHON = process.env.TVEM_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const RSCRIPT = process.env.TVEM_RSCRIPT ?? 'Rscript';
 
 export const SCIKIT_LEARN: Peer = {
@@ -24,6 +24,14 @@ export const SCIKIT_LEARN: Peer = {
   command: PYTHON,
   versionProbe: ['-c', 'import numpy, scipy, threadpoolctl, sklearn; print(sklearn.__version__)'],
   installHint: `install python3-sklearn (apt) or scikit-learn (pip) for ${PYTHON}, or set TVEM_PYTHON to a Python that has it`,
+};
+
+/** PyTorch on CPU (Debian's python3-torch), run by the same Python as scikit-learn. */
+export const PYTORCH: Peer = {
+  name: 'PyTorch',
+  command: PYTHON,
+  versionProbe: ['-c', 'import torch; print(torch.__version__)'],
+  installHint: `install python3-torch (apt) or torch (pip) for ${PYTHON}, or set TVEM_PYTHON to a Python that has it`,
 };
 
 export const MCLUST: Peer = {

@@ -1,8 +1,7 @@
 import { alternateMedians } from './alternate-medians';
 import { measuredRow, skippedRow, type BenchRow } from './bench-row';
 import { describeKernels, type KernelProfile } from './kernel-profile';
-import { missingPeerMessage, peerVersion } from './peers';
-import { PYTORCH } from './torch-peer';
+import { missingPeerMessage, peerVersion, PYTORCH } from './peers';
 import { describeTfjsSide, profileTfjsStep, setUpTorchSide, startTfjsTrainingSide, startTorchTrainingSide, type TrainingStepShape } from './training-step-sides';
 
 /** Issue #7's target: one tfjs training step over one PyTorch CPU step, both on one thread. */

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { LineWorker } from './line-worker';
 import type { KernelProfile } from './kernel-profile';
-import { PEER_SCRIPTS } from './peers';
-import { PYTORCH } from './torch-peer';
+import { PEER_SCRIPTS, PYTORCH } from './peers';
 
 /** The batch and architecture that both sides train, as the tfjs side reports them. */
 export interface TrainingStepShape {
