@@ -1,3 +1,4 @@
+import { mean as sampleMean } from '../theory/sample-statistics';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
 import { assertProbability } from './clopper-pearson';
 import { hoeffdingDeviation } from './hoeffding';
@@ -17,7 +18,7 @@ export function empiricalBernsteinDeviation(values: readonly number[], failurePr
   assertProbability('failureProbability', failureProbability);
   assertPositive('range', range);
   const count = values.length;
-  const mean = values.reduce((s, x) => s + x, 0) / count;
+  const mean = sampleMean(values);
   const variance = values.reduce((s, x) => s + (x - mean) ** 2, 0) / (count - 1);
   const log = Math.log(2 / failureProbability);
   return Math.sqrt((2 * variance * log) / count) + (7 * range * log) / (3 * (count - 1));
@@ -44,7 +45,7 @@ export function meanSlack(values: readonly number[], failureProbability: number,
   });
   const hoeffding = hoeffdingDeviation(values.length, failureProbability / 2, range);
   const bernstein = empiricalBernsteinDeviation(values, failureProbability / 2, range);
-  return { mean: values.reduce((s, x) => s + x, 0) / values.length, slack: Math.min(hoeffding, bernstein), hoeffding, bernstein };
+  return { mean: sampleMean(values), slack: Math.min(hoeffding, bernstein), hoeffding, bernstein };
 }
 
 /** The outcome of testing E[trained error] ≤ E[construction bound] on paired held-out values. */
@@ -56,7 +57,16 @@ export interface ConstructionComparison {
   readonly slack: number;
   /** trainedMean > constructMean + slack: the claim is rejected (probability ≤ δ if it holds). */
   readonly exceeds: boolean;
-  /** slack < constructMean: the test could tell the bound from twice the bound. */
+  /**
+   * slack < constructMean: the rejection threshold on the mean paired difference lies below
+   * ε_construct, so with this slack any observed mean trained error above twice ε_construct (on
+   * these instances) would have been rejected. The slack is data-dependent (the empirical
+   * Bernstein term uses the sample variance of these differences), so this is a statement about
+   * this sample's threshold, not a power guarantee for a hypothetical layer at twice the bound:
+   * such a layer's differences would have a different variance, and the same threshold only when
+   * their spread matches (e.g. trained error ≈ 0, where D ≈ −bound and 2·bound − bound = bound
+   * have the same variance). It bounds the Hoeffding term too, since slack ≤ Hoeffding's deviation.
+   */
   readonly resolved: boolean;
 }
 
@@ -69,6 +79,6 @@ export function compareWithConstruction(trained: readonly number[], bound: reado
   if (trained.length !== bound.length) fail('bound length', bound.length, `equal to the trained length (${trained.length})`);
   const differences = trained.map((e, j) => e - bound[j]!);
   const { mean, slack } = meanSlack(differences, failureProbability, 2 * width);
-  const constructMean = bound.reduce((s, x) => s + x, 0) / bound.length;
+  const constructMean = sampleMean(bound);
   return { trainedMean: mean + constructMean, constructMean, slack, exceeds: mean > slack, resolved: slack < constructMean };
 }

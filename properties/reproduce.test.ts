@@ -1,6 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { claimEntry, type ClaimId } from '../bounds/registry';
+import type { Verdict } from '../reports/claim-check';
+import { exitCodeOf } from '../reports/reproduce';
+import type { ClaimRecord, RunResults } from '../reports/run-results';
 import { runTvem } from './cli-process';
 
 const QUICK = ['reproduce', '--quick', '--only', 'A1,A2,A3', '--seed', '11'];
@@ -79,5 +83,44 @@ describe('tvem reproduce: shards, merge and resume', () => {
     const out = runTvem(['merge', dir, '--out', join(root, 'invalid-merged')]);
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('verdict');
+  });
+});
+
+describe('exitCodeOf: trend claims never fail the run', () => {
+  /** A run whose claims have the given verdicts (or errored), with the registry's kinds. */
+  function run(claims: readonly (readonly [ClaimId, Verdict | 'error'])[]): RunResults {
+    const records: ClaimRecord[] = claims.map(([id, verdict]) => {
+      const { title, statement, provenance, kind } = claimEntry(id);
+      const base = { id, title, statement, provenance, kind, replay: `npx tvem reproduce --only ${id}` };
+      if (verdict === 'error') return { ...base, status: 'error', error: 'boom' };
+      return { ...base, status: 'implemented', result: { id, verdict, summary: '', numbers: {}, samples: 1, failureProbability: 0 } };
+    });
+    const environment = { tvemVersion: '0', node: '20', packages: {}, backend: 'none', gitSha: 'x', cores: 1, platform: 'linux' };
+    return { schemaVersion: 1, startedAt: '', finishedAt: '', seed: 1, quick: true, environment, claims: records };
+  }
+
+  test('the registry has trend claims and non-trend claims to test with', () => {
+    expect(['D2', 'E3', 'F4', 'G1'].map((id) => claimEntry(id as ClaimId).kind)).toEqual(['trend', 'trend', 'trend', 'trend']);
+    expect(['A1', 'A2', 'F2', 'F3'].map((id) => claimEntry(id as ClaimId).kind)).toEqual(['exact', 'bound', 'statistical', 'statistical']);
+  });
+
+  test('0 when every claim holds or is inconclusive', () => {
+    expect(exitCodeOf(run([['A1', 'holds'], ['F2', 'inconclusive'], ['F4', 'holds']]))).toBe(0);
+  });
+
+  test.each(['D2', 'E3', 'F4', 'G1'] as const)('0 when only the trend claim %s is violated (it stays violated in the results)', (id) => {
+    const results = run([['A1', 'holds'], [id, 'violated']]);
+    expect(exitCodeOf(results)).toBe(0);
+    expect(results.claims.find((c) => c.id === id)!.result!.verdict).toBe('violated');
+  });
+
+  test.each(['A1', 'A2', 'F2', 'F3'] as const)('1 when the %s claim (not a trend) is violated, with or without violated trends', (id) => {
+    expect(exitCodeOf(run([[id, 'violated']]))).toBe(1);
+    expect(exitCodeOf(run([['D2', 'violated'], [id, 'violated'], ['G1', 'holds']]))).toBe(1);
+  });
+
+  test('2 when a check errored, whatever the verdicts', () => {
+    expect(exitCodeOf(run([['F2', 'violated'], ['D2', 'error']]))).toBe(2);
+    expect(exitCodeOf(run([['A1', 'holds'], ['F4', 'error']]))).toBe(2);
   });
 });

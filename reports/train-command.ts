@@ -16,6 +16,7 @@ import { clusteringPreset } from '../model/clustering/presets';
 import { trainClusteringTransformer } from '../model/clustering/train';
 import type { TrainingProblem } from '../model/training/training-problem';
 import { Rng } from '../theory/rng';
+import { mean } from '../theory/sample-statistics';
 import { InputError } from '../theory/validate';
 import { writeFileAtomic } from '../model/atomic-file';
 import { claimProgress } from './progress';
@@ -66,10 +67,6 @@ export interface TrainSummary {
 }
 
 const HELD_OUT_STREAM = 3;
-
-function mean(values: ArrayLike<number>): number {
-  return Array.from(values).reduce((s, x) => s + x, 0) / values.length;
-}
 
 /**
  * `tvem train`: trains one model (the E-step layer of claim B3, the M-step layer of claim C3, or

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { EStepExperiment } from '../model/training/estep-experiment';
+import type { LoopConfig } from '../model/training/loop-config';
 import type { MStepExperiment } from '../model/training/mstep-experiment';
 import type { ClaimCheck, Plot } from './claim-check';
 import type { TrainedLayerClaim, TrainedLayerText } from './trained-layer-claim';
@@ -16,7 +17,7 @@ export function trainedLayerCheck<Config extends EStepExperiment | MStepExperime
   return {
     id: claim.id,
     async run(context) {
-      const { backend, alpha, heldOut, outcomes } = await runTrainedLayers(claim, context);
+      const { backend, alpha, heldOut, outcomes, configs } = await runTrainedLayers(claim, context);
       const { text, errorWidth } = claim;
       const all = outcomes.flatMap((o) => o.heads.map((h) => ({ cell: o.cell, ...h })));
       const violations = all.filter((h) => h.comparison.exceeds);
@@ -38,7 +39,7 @@ export function trainedLayerCheck<Config extends EStepExperiment | MStepExperime
         text.errorNote,
         text.boundNote,
         `Test: per instance D = error − bound ∈ [−${errorWidth}, ${errorWidth}]; violated when mean(D) > slack, slack = min(Hoeffding, empirical Bernstein (Maurer–Pontil)) at δ/2 each, δ = ${alpha.toExponential(2)} per (cell, M) (Bonferroni share of ${FAILURE_PROBABILITY}). Inconclusive when slack ≥ ε_construct.`,
-        `Distribution: isotropic Gaussian mixtures, random centre layout with separation Δ, σ = 1, equal weights; ${text.inputs}. Training: Adam, warm-up + cosine schedule, gradient clipping at norm 1, fresh batches of 32 instances, early stopping on 64 held-out validation instances, loss = ${text.loss}.`,
+        `Distribution: isotropic Gaussian mixtures, random centre layout with separation Δ, σ = 1, equal weights; ${text.inputs}. Training: ${describeTraining(configs, 'instances', (c) => `${c.validationInstances} held-out validation instances`)}, loss = ${text.loss}.`,
         ...all.map((h) => `k=${h.cell.k} d=${h.cell.d} M=${h.heads}: ${h.source} (checkpoint ${h.configHash}, ${h.stepsRun} steps, seed ${h.seed})${h.rejectedCheckpoint ? `; cached checkpoint rejected: ${h.rejectedCheckpoint}` : ''}`),
       ];
       return {
@@ -58,6 +59,23 @@ export function trainedLayerCheck<Config extends EStepExperiment | MStepExperime
       };
     },
   };
+}
+
+/**
+ * The optimiser settings of the configs actually trained (claims B3, C3, D2), each distinct value
+ * listed once, so the report text cannot drift from the configs.
+ */
+export function describeTraining<Config extends { readonly batchSize: number; readonly training: LoopConfig }>(
+  configs: readonly Config[],
+  batchUnit: string,
+  validation: (c: Config) => string,
+): string {
+  const values = <T>(pick: (c: Config) => T): string => [...new Set(configs.map(pick))].join(' / ');
+  return (
+    `Adam, linear warm-up over ${values((c) => c.training.warmupSteps)} steps then cosine decay from ${values((c) => c.training.learningRate)} to ${values((c) => c.training.finalLearningRateRatio)}× the peak, ` +
+    `gradient clipping at global norm ${values((c) => c.training.clipNorm)}, fresh batches of ${values((c) => c.batchSize)} ${batchUnit}, up to ${values((c) => c.training.steps)} steps, ` +
+    `early stopping (evaluation every ${values((c) => c.training.evalEvery)} steps, patience ${values((c) => c.training.patience)}) on ${values(validation)}`
+  );
 }
 
 function plotFor(id: string, text: TrainedLayerText, o: CellOutcome): Plot {

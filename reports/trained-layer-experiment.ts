@@ -7,6 +7,7 @@ import type { EStepExperiment } from '../model/training/estep-experiment';
 import { mixtureSpecOf } from '../model/training/mixture-config';
 import { sampleInstances } from '../model/training/mixture-batches';
 import type { MStepExperiment } from '../model/training/mstep-experiment';
+import { mean } from '../theory/sample-statistics';
 import type { CheckContext } from './claim-check';
 import type { LayerCell, TrainedLayerClaim } from './trained-layer-claim';
 
@@ -41,9 +42,9 @@ export interface TrainedLayerRun {
   readonly alpha: number;
   readonly heldOut: number;
   readonly outcomes: CellOutcome[];
+  /** The training configs actually used, per cell and M (for the report's text). */
+  readonly configs: readonly (EStepExperiment | MStepExperiment)[];
 }
-
-const mean = (values: ArrayLike<number>): number => Array.from(values).reduce((s, x) => s + x, 0) / values.length;
 
 /**
  * Trains (or loads from the checkpoint cache) one layer per cell and head count M, and compares
@@ -110,5 +111,5 @@ export async function runTrainedLayers<Config extends EStepExperiment | MStepExp
     }
     outcomes.push({ cell, heldOut, constructionActual, heads });
   }
-  return { backend, alpha, heldOut, outcomes };
+  return { backend, alpha, heldOut, outcomes, configs: configs.flat() };
 }

@@ -11,23 +11,35 @@ import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer, type TrainedClusteringTransformer } from '../../model/clustering/train';
 import { sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
+import { mean } from '../../theory/sample-statistics';
 import type { ClaimCheck, Plot, Series } from '../claim-check';
 import { SmallestCase } from '../smallest-case';
 
 const { factor, additive } = claimEntry('F3').constants as { factor: number; additive: number };
 
-/** SPEC §4: probability that F3 reports `violated` although the claim holds (split over all its tests). */
+/** SPEC §4: probability that F3 reports `violated` although the claim holds (split over its bound tests). */
 const FAILURE_PROBABILITY = 1e-3;
 /** Pointwise miscoverage of the plotted bands (two-sided). */
 const BAND_ALPHA = 0.05;
+/** Family-wise miscoverage of the bands of the reported (not tested) error-against-n trend. */
+const SERIES_TREND_ALPHA = 0.05;
 const SIGMA = 1;
 /** Δ/σ of the bound tests; quick scale keeps the first two (Δ/σ = 5, 6 need more instances than quick allows to resolve). */
 const DELTAS = [3, 4, 5, 6] as const;
 const QUICK_DELTAS = [3, 4] as const;
 const N_SERIES = [32, 64, 128, 256] as const;
+/** Pre-trained models (one per k) at default and quick scale. */
+const KS = [2, 3, 4];
+const QUICK_KS = [2, 3];
+/** Most instances per bound-test cell, and instances per n of the series, at default and quick scale. */
+const CAP = { default: 6000, quick: 1600 } as const;
+const SERIES_INSTANCES = { default: 1500, quick: 200 } as const;
 /** The n-series cell: the model pre-trained at this k, tested at this Δ/σ. */
 const SERIES_K = 3;
 const SERIES_DELTA = 4;
+
+/** F3's bound as written in the report text, from the registry constants. */
+const BOUND_LABEL = `${factor}(k−1)Φ(−Δ/2σ) + ${additive}`;
 
 /** F3's bound 2(k−1)·Φ(−Δ/2σ) + 0.01 (registry constants factor and additive). */
 export function f3Bound(k: number, delta: number): number {
@@ -81,24 +93,25 @@ function evaluationCases(config: ClusteringExperiment, delta: number, n: number,
   });
 }
 
-const mean = (values: readonly number[]): number => values.reduce((s, x) => s + x, 0) / values.length;
-
 /** F3: pretrained transformers given a perturbed-truth init against 2(k−1)Φ(−Δ/2σ) + 0.01, and error against n. */
 export const check: ClaimCheck = {
   id: 'F3',
   async run({ seed, rng, quick, progress }) {
     const started = Date.now();
     const backend = await initBackend();
-    const ks = quick ? [2, 3] : [2, 3, 4];
+    const ks = quick ? QUICK_KS : KS;
     const configs = ks.map((k) => clusteringPreset({ runSeed: seed, quick, k }));
     const trainN = configs[0]!.n;
     const deltas = quick ? QUICK_DELTAS : DELTAS;
-    const cap = quick ? 1600 : 6000;
-    const seriesInstances = quick ? 200 : 1500;
+    const cap = quick ? CAP.quick : CAP.default;
+    const seriesInstances = quick ? SERIES_INSTANCES.quick : SERIES_INSTANCES.default;
+    const defaultConfig = clusteringPreset({ runSeed: seed, quick: false, k: ks[0]! });
     const boundTests = ks.length * deltas.length;
-    const monotoneTests = N_SERIES.length - 1;
-    // Each bound test is one-sided; each monotonicity test compares two one-sided bounds.
-    const alpha = bonferroni(FAILURE_PROBABILITY, boundTests + 2 * monotoneTests);
+    const monotoneSteps = N_SERIES.length - 1;
+    // Only the bound tests (one-sided, in-distribution n) can make F3 violated; the n-series is a reported trend.
+    const alpha = bonferroni(FAILURE_PROBABILITY, boundTests);
+    // The n-series trend: consecutive n compare an upper and a lower bound; 2·(steps) one-sided bounds at once.
+    const seriesAlpha = bonferroni(SERIES_TREND_ALPHA, 2 * monotoneSteps);
     const cells: TestCell[] = [];
     ks.forEach((k, c) =>
       deltas.forEach((delta, t) => cells.push({ k, delta, n: trainN, streamId: 16 * c + t, instances: instancesToResolve(f3Bound(k, delta), 1 - 1 / k, alpha, cap) })),
@@ -119,17 +132,17 @@ export const check: ClaimCheck = {
         models.set(config.k, trained);
         done = before + config.training.steps;
       }
-      const evaluate = (cell: TestCell): CellOutcome => {
+      const evaluate = (cell: TestCell, cellAlpha: number): CellOutcome => {
         const model = models.get(cell.k)!;
         const cellRng = rng.split(cell.streamId);
         const errors = compareMethods(model.training.model, evaluationCases(model.training.config, cell.delta, cell.n, cell.instances, cellRng));
         done += (cell.instances * cell.n) / trainN;
         progress.tick(done, total);
-        const slack = meanSlack(errors.transformer, alpha, 1 - 1 / cell.k).slack;
+        const slack = meanSlack(errors.transformer, cellAlpha, 1 - 1 / cell.k).slack;
         return { ...cell, bound: f3Bound(cell.k, cell.delta), seed: cellRng.seed, errors, mean: mean(errors.transformer), slack };
       };
-      for (const cell of cells) outcomes.push(evaluate(cell));
-      for (const cell of series) seriesOutcomes.push(evaluate(cell));
+      for (const cell of cells) outcomes.push(evaluate(cell, alpha));
+      for (const cell of series) seriesOutcomes.push(evaluate(cell, seriesAlpha));
     } finally {
       progress.tick(total, total);
       // Only the weights are freed; configs and checkpoint records stay readable for the report.
@@ -143,7 +156,7 @@ export const check: ClaimCheck = {
       const model = models.get(o.k)!;
       if (o.mean - o.slack > o.bound) {
         violations.offer(o.k * o.n, {
-          test: 'mean mislabel rate ≤ 2(k−1)Φ(−Δ/2σ) + 0.01 (lower confidence bound above the bound)',
+          test: `mean mislabel rate ≤ ${BOUND_LABEL} (lower confidence bound above the bound)`,
           k: o.k,
           delta: o.delta,
           n: o.n,
@@ -157,27 +170,19 @@ export const check: ClaimCheck = {
         });
       } else if (o.mean + o.slack > o.bound) unresolved.push(`unresolved: k=${o.k} Δ/σ=${o.delta}: ${o.mean.toFixed(4)} + ${o.slack.toFixed(4)} > bound ${o.bound.toFixed(4)} (${o.instances} instances)`);
     }
+    // Error against n: a reported trend, never a violation. The model is trained at n = trainN only, and SPEC F3 bounds the
+    // error at in-distribution n, so the larger n are outside the claim's regime.
+    const seriesRises: string[] = [];
     for (let t = 0; t + 1 < seriesOutcomes.length; t++) {
       const small = seriesOutcomes[t]!;
       const large = seriesOutcomes[t + 1]!;
-      // F3: error must not rise with n: reject when the larger n's lower bound exceeds the smaller n's upper bound.
       if (large.mean - large.slack > small.mean + small.slack) {
-        violations.offer(large.k * large.n, {
-          test: 'error does not rise with n (confidence bands disjoint)',
-          k: large.k,
-          delta: large.delta,
-          smallerN: small.n,
-          largerN: large.n,
-          upperAtSmallerN: small.mean + small.slack,
-          lowerAtLargerN: large.mean - large.slack,
-          evaluationSeeds: [small.seed, large.seed],
-          modelSeed: models.get(large.k)!.training.config.seed,
-        });
+        seriesRises.push(`n=${large.n} (lower ${(large.mean - large.slack).toFixed(4)}) above n=${small.n} (upper ${(small.mean + small.slack).toFixed(4)})`);
       }
     }
     const verdict = violations.count > 0 ? 'violated' : unresolved.length > 0 ? 'inconclusive' : 'holds';
     const seconds = (Date.now() - started) / 1000;
-    const numbers: Record<string, number | string> = { backend, testAlpha: alpha, trainedAtN: trainN, violations: violations.count, unresolvedCells: unresolved.length, seconds };
+    const numbers: Record<string, number | string> = { backend, testAlpha: alpha, trainedAtN: trainN, violations: violations.count, unresolvedCells: unresolved.length, nSeriesTrendAlpha: seriesAlpha, nSeriesRises: seriesRises.length, seconds };
     for (const [k, m] of models) {
       numbers[`k${k}_trainingInstancesPerSecond`] = m.instancesPerSecond;
       numbers[`k${k}_stepsRun`] = m.cached.outcome.stepsRun;
@@ -203,25 +208,31 @@ export const check: ClaimCheck = {
     const notes = [
       `Pre-training (one transformer per k, shared with F4's N = ∞ point and G1): ${describeConfig(configs[0]!)}.`,
       ...modelNotes,
-      `Test per (k, Δ/σ): per-instance mislabel rates h_j ∈ [0, 1 − 1/k] on fresh instances (n = ${trainN}, simplex centres, σ = 1, perturbed truth Λ_0 = ${configs[0]!.lambda0}); violated when mean − slack > bound, holds when mean + slack ≤ bound, slack = min(Hoeffding, empirical Bernstein) at δ/2 each, δ = ${alpha.toExponential(2)} (Bonferroni share of ${FAILURE_PROBABILITY} over ${boundTests} bound tests and ${monotoneTests} n-steps × 2 one-sided bounds).`,
+      `Test per (k, Δ/σ): per-instance mislabel rates h_j ∈ [0, 1 − 1/k] on fresh instances (n = ${trainN}, the pre-training n, simplex centres, σ = ${SIGMA}, perturbed truth Λ_0 = ${configs[0]!.lambda0}); violated when mean − slack > bound, holds when mean + slack ≤ bound, slack = min(Hoeffding, empirical Bernstein) at δ/2 each, δ = ${alpha.toExponential(2)} (Bonferroni share of ${FAILURE_PROBABILITY} over the ${boundTests} bound tests, which alone decide the verdict).`,
       `Instances per cell: the fewest that confirm error ≤ bound when the true error is ≤ bound/2, planned with the worst-case variance p(1 − p) (cap ${cap}).`,
-      `Error against n: the k = ${SERIES_K} model (trained at n = ${trainN} only) tested at n = ${N_SERIES.join(', ')} (Δ/σ = ${SERIES_DELTA}, ${seriesInstances} instances each); violated when the confidence bands at consecutive n are disjoint with the larger n above. n > ${trainN} is outside the pre-training distribution.`,
+      `Error against n (reported trend, not tested): the k = ${SERIES_K} model, trained at n = ${trainN} only, evaluated at n = ${N_SERIES.join(', ')} (Δ/σ = ${SERIES_DELTA}, ${seriesInstances} instances each). SPEC F3 bounds the error at in-distribution n, and every n > ${trainN} is outside the pre-training distribution, so this comparison cannot make F3 violated. Reading: the error rises where the lower band at the larger of two consecutive n lies above the upper band at the smaller (bands min(Hoeffding, empirical Bernstein) at ${seriesAlpha.toExponential(2)} per side, family-wise ${SERIES_TREND_ALPHA} over the ${2 * monotoneSteps} one-sided bounds); rises: ${seriesRises.join('; ') || 'none'}.`,
+      `"Approaches the oracle curve" is reported, not tested: the oracle's error is shown beside the transformer's in every plot and in the numbers (k*_delta*_oracle, series_n*_oracle).`,
       'Lloyd (to its fixed point) and EM (shared σ²) start from the same perturbed-truth init as the transformer; the oracle uses the true centres. All on the same instances.',
-      ...(quick ? [`Quick scale: k = 4 cut (k ∈ {2, 3} only), Δ/σ = 5, 6 cut (Δ/σ ∈ {3, 4} only), ${configs[0]!.training.steps} pre-training steps instead of 1500, at most ${cap} instances per cell instead of 6000, ${seriesInstances} instead of 1500 per n.`] : []),
+      ...(quick
+        ? [
+            `Quick scale: k ∈ {${ks.join(', ')}} instead of {${KS.join(', ')}}, Δ/σ ∈ {${QUICK_DELTAS.join(', ')}} instead of {${DELTAS.join(', ')}}, ${configs[0]!.training.steps} pre-training steps instead of ${defaultConfig.training.steps}, at most ${cap} instances per cell instead of ${CAP.default}, ${seriesInstances} instead of ${SERIES_INSTANCES.default} per n.`,
+          ]
+        : []),
       ...unresolved,
     ];
     return {
       id: 'F3',
       verdict,
       summary:
-        `transformer mean mislabel rate vs 2(k−1)Φ(−Δ/2σ) + ${additive}: worst ratio ${(worst.mean / worst.bound).toFixed(3)} at k=${worst.k}, Δ/σ=${worst.delta} (${worst.mean.toFixed(4)} vs ${worst.bound.toFixed(4)}; Lloyd ${mean(worst.errors.lloyd).toFixed(4)}, oracle ${mean(worst.errors.oracle).toFixed(4)}); ` +
+        `transformer mean mislabel rate vs ${BOUND_LABEL}: worst ratio ${(worst.mean / worst.bound).toFixed(3)} at k=${worst.k}, Δ/σ=${worst.delta} (${worst.mean.toFixed(4)} vs ${worst.bound.toFixed(4)}; Lloyd ${mean(worst.errors.lloyd).toFixed(4)}, oracle ${mean(worst.errors.oracle).toFixed(4)}); ` +
         `n = ${N_SERIES.join('/')}: ${seriesOutcomes.map((o) => o.mean.toFixed(4)).join(', ')} (oracle ${seriesOutcomes.map((o) => mean(o.errors.oracle).toFixed(4)).join(', ')})` +
-        (violations.count > 0 ? `; ${violations.count} tests violated` : ''),
+        (violations.count > 0 ? `; ${violations.count} tests violated` : '') +
+        (seriesRises.length > 0 ? `; error rises with n beyond the pre-training n (reported trend, not tested): ${seriesRises.join('; ')}` : ''),
       numbers,
       samples: [...outcomes, ...seriesOutcomes].reduce((s, o) => s + o.instances, 0),
       failureProbability: FAILURE_PROBABILITY,
       ...(violations.value ? { counterexample: violations.value } : {}),
-      plots: [...ks.map((k) => deltaPlot(k, outcomes.filter((o) => o.k === k), trainN)), nPlot(seriesOutcomes, trainN)],
+      plots: [...configs.map((config) => deltaPlot(config.k, outcomes.filter((o) => o.k === config.k), config)), nPlot(seriesOutcomes, trainN)],
       notes,
     };
   },
@@ -248,21 +259,21 @@ function methodSeries(outcomes: readonly CellOutcome[], x: (o: CellOutcome) => n
   return methods.map(([name, pick, role]) => ({ name, role, points: outcomes.map((o) => bandPoint(x(o), pick(o.errors), 1 - 1 / o.k)) }));
 }
 
-function deltaPlot(k: number, outcomes: readonly CellOutcome[], n: number): Plot {
+function deltaPlot(k: number, outcomes: readonly CellOutcome[], config: ClusteringExperiment): Plot {
   return {
-    title: `F3: mislabel rate against Δ/σ (k = ${k}, n = ${n}, simplex, perturbed truth Λ_0 = 0.3; 95% bands)`,
+    title: `F3: mislabel rate against Δ/σ (k = ${k}, n = ${config.n}, ${config.layout}, perturbed truth Λ_0 = ${config.lambda0}; ${Math.round(100 * (1 - BAND_ALPHA))}% bands)`,
     xLabel: 'Δ/σ',
     yLabel: 'mean mislabel rate',
-    series: [...methodSeries(outcomes, (o) => o.delta), { name: '2(k−1)Φ(−Δ/2σ) + 0.01', role: 'bound', points: outcomes.map((o) => ({ x: o.delta, y: o.bound })) }],
+    series: [...methodSeries(outcomes, (o) => o.delta), { name: BOUND_LABEL, role: 'bound', points: outcomes.map((o) => ({ x: o.delta, y: o.bound })) }],
   };
 }
 
 function nPlot(outcomes: readonly CellOutcome[], trainN: number): Plot {
   return {
-    title: `F3: mislabel rate against n (k = ${SERIES_K}, Δ/σ = ${SERIES_DELTA}, trained at n = ${trainN}; 95% bands)`,
+    title: `F3: mislabel rate against n (k = ${SERIES_K}, Δ/σ = ${SERIES_DELTA}, trained at n = ${trainN}; larger n out of distribution; reported trend; ${Math.round(100 * (1 - BAND_ALPHA))}% pointwise bands)`,
     xLabel: 'n',
     yLabel: 'mean mislabel rate',
     logX: true,
-    series: [...methodSeries(outcomes, (o) => o.n), { name: '2(k−1)Φ(−Δ/2σ) + 0.01', role: 'bound', points: outcomes.map((o) => ({ x: o.n, y: o.bound })) }],
+    series: [...methodSeries(outcomes, (o) => o.n), { name: BOUND_LABEL, role: 'bound', points: outcomes.map((o) => ({ x: o.n, y: o.bound })) }],
   };
 }

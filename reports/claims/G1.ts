@@ -9,6 +9,7 @@ import { trainClusteringTransformer, type TrainedClusteringTransformer } from '.
 import { kmeansPlusPlus } from '../../theory/init';
 import { sampleInstance, type MixtureSpec, type Variant } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
+import { mean } from '../../theory/sample-statistics';
 import type { ClaimCheck, Plot } from '../claim-check';
 import { describeConfig } from './F3';
 
@@ -16,6 +17,8 @@ import { describeConfig } from './F3';
 const BAND_ALPHA = 0.05;
 const K = 3;
 const DELTA = 4;
+/** Evaluation instances per setting at default and quick scale. */
+const INSTANCES = { default: 1500, quick: 300 } as const;
 
 interface Setting {
   readonly name: string;
@@ -28,7 +31,7 @@ interface Setting {
   readonly model: 'init' | 'none';
 }
 
-/** G1's beyond-assumption settings at k = 3, Δ/σ = 4, n = 32 (the pre-training n). */
+/** G1's beyond-assumption settings at k = K, Δ/σ = DELTA and the pre-training n. */
 const SETTINGS: readonly Setting[] = [
   { name: 'isotropic (reference)', short: 'isotropic', variant: { kind: 'isotropic' }, m: K, model: 'init' },
   { name: 'anisotropic (λ ∈ [0.25, 2.25])', short: 'anisotropic', variant: { kind: 'anisotropic', lambdaMin: 0.25, lambdaMax: 2.25 }, m: K, model: 'init' },
@@ -52,15 +55,14 @@ function specOf(config: ClusteringExperiment, setting: Setting): MixtureSpec {
   return { k: K, d: config.d, n: config.n, delta: DELTA * config.sigma, sigma: config.sigma, layout: config.layout, variant: setting.variant };
 }
 
-const mean = (values: readonly number[]): number => values.reduce((s, x) => s + x, 0) / values.length;
-
 /** G1: the pre-trained transformers beyond their pre-training distribution, beside Lloyd (k-means++), EM and the oracle. */
 export const check: ClaimCheck = {
   id: 'G1',
   async run({ seed, rng, quick, progress }) {
     const started = Date.now();
     const backend = await initBackend();
-    const instances = quick ? 300 : 1500;
+    const instances = quick ? INSTANCES.quick : INSTANCES.default;
+    const defaultSteps = clusteringPreset({ runSeed: seed, quick: false, k: K }).training.steps;
     const configs = { init: clusteringPreset({ runSeed: seed, quick, k: K }), none: clusteringPreset({ runSeed: seed, quick, k: K, init: 'none' }) };
     const total = configs.init.training.steps + configs.none.training.steps + SETTINGS.length * instances;
     let done = 0;
@@ -133,19 +135,19 @@ export const check: ClaimCheck = {
       ...(worse.length > 0
         ? { counterexample: worse.map((c) => ({ setting: c.o.setting.name, variant: c.o.setting.variant, m: c.o.setting.m, k: K, delta: DELTA, n: configs.init.n, evaluationSeed: c.o.seed, transformerMinusLloyd: c.gap, slack: c.slack }))[0] }
         : {}),
-      plots: [settingsPlot(outcomes)],
+      plots: [settingsPlot(outcomes, configs.init.n)],
       notes: [
         `Trend verdict: violated when, in some setting, the transformer given the same k-means++ init as Lloyd is worse than Lloyd by more than the paired slack (min(Hoeffding, empirical Bernstein) on per-instance differences at ${alpha.toExponential(2)} per setting, a Bonferroni share of ${BAND_ALPHA}); a trend, not a hard test. Settings where it is worse: ${worse.map((c) => c.o.setting.name).join(', ') || 'none'}; significantly better: ${comparisons.filter((c) => c.better).map((c) => c.o.setting.name).join(', ') || 'none'}.`,
         `Instances: k = ${K}, Δ/σ = ${DELTA}, n = ${configs.init.n}, d = ${configs.init.d}, simplex centres, ${instances} per setting; Lloyd (to its fixed point) and EM (shared σ²) start from k-means++ with m centres; the oracle uses the true k and centres; mislabel rates over max(k, m) labels.`,
         `Same trained models: every setting with an init uses F3's k = ${K} transformer (pre-trained on isotropic, balanced Gaussian mixtures with a perturbed-truth init, Λ_0 = ${configs.init.lambda0}); it is shown with the k-means++ init (the comparison with Lloyd) and, where m = k, with its pre-training init (perturbed truth). Its read-out points at centroid tokens, so m ≠ k needs no new model. Not the same model: 'no init' uses a transformer pre-trained without an initialization (k slot tokens, permutation-minimising loss): ${describeConfig(configs.none)}.`,
         ...Object.entries(models).map(([which, m]) => `${which === 'init' ? 'with-init' : 'no-init'} model: ${m!.cached.source} (checkpoint ${m!.cached.checkpointDirectory}, ${m!.cached.outcome.stepsRun} steps, seed ${m!.training.config.seed}, ${m!.instancesPerSecond.toFixed(0)} instances/s on ${backend})`),
-        ...(quick ? [`Quick scale: ${instances} instances per setting instead of 1500; pre-training 200 steps instead of 1500.`] : []),
+        ...(quick ? [`Quick scale: ${instances} instances per setting instead of ${INSTANCES.default}; pre-training ${configs.init.training.steps} steps instead of ${defaultSteps}.`] : []),
       ],
     };
   },
 };
 
-function settingsPlot(outcomes: readonly SettingOutcome[]): Plot {
+function settingsPlot(outcomes: readonly SettingOutcome[], n: number): Plot {
   const band = (x: number, values: readonly number[]) => {
     const { mean: y, slack } = meanSlack(values, BAND_ALPHA / 2, 1);
     return { x, y, lower: Math.max(0, y - slack), upper: y + slack };
@@ -159,7 +161,7 @@ function settingsPlot(outcomes: readonly SettingOutcome[]): Plot {
     }),
   });
   return {
-    title: `G1: mislabel rate beyond the assumptions (k = ${K}, Δ/σ = ${DELTA}, n = 32; 95% bands)`,
+    title: `G1: mislabel rate beyond the assumptions (k = ${K}, Δ/σ = ${DELTA}, n = ${n}; ${Math.round(100 * (1 - BAND_ALPHA))}% bands)`,
     xLabel: `setting: ${outcomes.map((o, s) => `${s + 1} ${o.setting.short}`).join(', ')}`,
     yLabel: 'mean mislabel rate',
     series: [
