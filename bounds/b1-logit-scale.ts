@@ -1,12 +1,18 @@
 import { assertSameWidth, type Matrix } from '../theory/matrix';
 import { assertPositive } from '../theory/validate';
 
+/** Unit roundoff of float32 (the tfjs implementation). */
+export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
+/** Unit roundoff of float64 (the plain TypeScript head and the theory reference). */
+export const FLOAT64_UNIT_ROUNDOFF = 2 ** -53;
+
 /**
- * Claim B1's error scale: the largest E-step head score term before cancellation,
- * S = β·max_{i,a} (|⟨X_i, μ_a⟩| + ‖μ_a‖²/2). Scores carry a rounding error of about u·S in a
- * format with unit roundoff u, and the softmax moves each output by at most that much, so B1's
- * tolerances ("float64 ≤ 1e-12, float32 ≤ 1e-5 relative") are read as relative to max(1, S):
- * |w_attention − w_reference| ≤ tol·max(1, S). The absolute error is reported beside it.
+ * Claim B1's score scale (a diagnostic, and the variable of B1's declared regime):
+ *   S = β·max_{i,a} max(Σ_c |X_ic μ_ac| + ‖μ_a‖²/2, ‖X_i − μ_a‖²/2).
+ * The first term is the sum of the absolute summands of the head's score ⟨q_i, k_a⟩ with
+ * q_i = β[X_i; 1], k_a = [μ_a; −‖μ_a‖²/2] (what the rounding of a dot product is proportional to);
+ * the second the magnitude of theory softEStep's score −β‖X_i − μ_a‖²/2. S is NOT a tolerance
+ * scale: B1's tolerances are on the responsibilities themselves (b1PointwiseError).
  */
 export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): number {
   assertPositive('beta', beta);
@@ -17,15 +23,63 @@ export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): num
     let norm = 0;
     for (let c = 0; c < d; c++) norm += centers.data[a * d + c]! ** 2;
     for (let i = 0; i < points.rows; i++) {
-      let dot = 0;
-      for (let c = 0; c < d; c++) dot += points.data[i * d + c]! * centers.data[a * d + c]!;
-      worst = Math.max(worst, Math.abs(dot) + norm / 2);
+      let absDot = 0;
+      let distance = 0;
+      for (let c = 0; c < d; c++) {
+        const x = points.data[i * d + c]!;
+        const mu = centers.data[a * d + c]!;
+        absDot += Math.abs(x * mu);
+        distance += (x - mu) ** 2;
+      }
+      worst = Math.max(worst, absDot + norm / 2, distance / 2);
     }
   }
   return beta * worst;
 }
 
-/** The B1 tolerance for a relative tolerance `relative` at error scale `scale`. */
-export function b1Tolerance(relative: number, scale: number): number {
-  return relative * Math.max(1, scale);
+/**
+ * Claim B1's error measure: max over points i of max_a |w_ia − r_ia| / max_a |r_ia|, with r the
+ * reference responsibilities. Since max_a r_ia ≥ 1/k this is the SPEC's "relative" error read
+ * per point, within a factor k of the absolute error max |w − r|.
+ */
+export function b1PointwiseError(w: Matrix, reference: Matrix): number {
+  if (w.rows !== reference.rows || w.cols !== reference.cols) throw new RangeError(`b1PointwiseError: shapes ${w.rows}×${w.cols} and ${reference.rows}×${reference.cols} differ`);
+  let worst = 0;
+  for (let i = 0; i < w.rows; i++) {
+    let diff = 0;
+    let top = 0;
+    for (let a = 0; a < w.cols; a++) {
+      const t = i * w.cols + a;
+      diff = Math.max(diff, Math.abs(w.data[t]! - reference.data[t]!));
+      top = Math.max(top, Math.abs(reference.data[t]!));
+    }
+    // NaN (a broken implementation) must not vanish in Math.max
+    if (Number.isNaN(diff) || Number.isNaN(top)) return NaN;
+    if (diff > 0) worst = Math.max(worst, diff / top);
+  }
+  return worst;
+}
+
+/**
+ * A first-order bound on B1's error measure (b1PointwiseError) from rounding alone, for width d,
+ * k centres and score scale S, with u the unit roundoff of the head and uRef that of the
+ * reference (theory softEStep, float64):
+ * - head scores: X, β, μ rounded on input, βX_c formed, ‖μ‖² by d squares and a d-term sum, then
+ *   a (d+1)-term dot: |Δs| ≤ (2d + 5)·u·S;
+ * - reference scores −β‖X − μ‖²/2 (d differences, squares, a d-term sum, the factor β/2):
+ *   |Δs| ≤ (d + 3)·uRef·S;
+ * - softmax: Δw_a = w_a·Σ_b w_b(Δs_a − Δs_b), so |Δw_a| ≤ 2·w_a(1 − w_a)·E with E = max |Δs|, and
+ *   |Δw_a| / max_b w_b ≤ 2E;
+ * - exp, the k-term sum and the division: (k + 3) roundings relative to w_a on each side.
+ * So the measure is ≤ 2((2d + 5)·u + (d + 3)·uRef)·S + (k + 3)·(u + uRef). Worst case (every
+ * rounding aligned); measured errors sit far below it. It defines B1's regime, not a tolerance.
+ */
+export function b1RoundingBound(d: number, k: number, scale: number, unitRoundoff: number, referenceUnitRoundoff = FLOAT64_UNIT_ROUNDOFF): number {
+  return 2 * ((2 * d + 5) * unitRoundoff + (d + 3) * referenceUnitRoundoff) * scale + (k + 3) * (unitRoundoff + referenceUnitRoundoff);
+}
+
+/** The largest S for which b1RoundingBound(width, width, S, u) ≤ tolerance: B1's regime for d, k ≤ width. */
+export function b1MaxScoreScale(tolerance: number, unitRoundoff: number, width: number): number {
+  const perScale = b1RoundingBound(width, width, 1, unitRoundoff) - b1RoundingBound(width, width, 0, unitRoundoff);
+  return (tolerance - b1RoundingBound(width, width, 0, unitRoundoff)) / perScale;
 }

@@ -1,30 +1,37 @@
 import { eStepMargins } from '../theory/estep';
+import { claimEntry } from './registry';
 import type { Instance } from '../theory/mixture';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
 
+/** B2's constant factor in factor·(k−1)·exp(−βg/2) (2 in our explicit version; the registry's). */
+const { factor } = claimEntry('B2').constants as { factor: number };
+
 /**
  * Claim B2: with margin g = (second smallest) − (smallest) of ‖X − μ_a‖² over a, the soft
- * E-step row w at inverse temperature β satisfies ‖w − e_ẑ‖₁ = 2(1 − w_ẑ) ≤ 2(k−1)·exp(−βg/2).
- * Finite for every β ≥ 0 and g ≥ 0 (at most 2(k−1)); g = +∞ (k = 1) gives 0.
+ * E-step row w at inverse temperature β satisfies ‖w − e_ẑ‖₁ = 2(1 − w_ẑ) ≤ factor·(k−1)·exp(−βg/2),
+ * factor from the registry (2). Finite for every β ≥ 0 and g ≥ 0 (at most factor·(k−1)); g = +∞
+ * (k = 1) gives 0.
  */
 export function b2EStepBound(k: number, beta: number, margin: number): number {
   assertInteger('k', k, 1);
   if (!(beta >= 0) || !Number.isFinite(beta)) fail('beta', beta, 'a finite number >= 0');
   if (!(margin >= 0)) fail('margin', margin, 'a number >= 0 (or +Infinity)');
   if (k === 1) return 0;
-  return 2 * (k - 1) * Math.exp((-beta * margin) / 2);
+  return factor * (k - 1) * Math.exp((-beta * margin) / 2);
 }
 
 /**
- * Claim B2's temperature: β = (2/g)·log((k−1)/ε) makes the bound 2ε, i.e. 1 − w_ẑ ≤ ε
- * (an ε-close E-step). 0 when k = 1 or ε ≥ k−1 (any β will do).
+ * Claim B2's temperature: the β at which the bound factor·(k−1)·exp(−βg/2) equals 2ε, i.e.
+ * 1 − w_ẑ = ‖w − e_ẑ‖₁/2 ≤ ε (an ε-close E-step): β = (2/g)·log(factor·(k−1)/(2ε)), which is
+ * SPEC's (2/g)·log((k−1)/ε) for factor 2. 0 when k = 1 or the bound is ≤ 2ε already at β = 0.
  */
 export function b2TemperatureFor(k: number, margin: number, epsilon: number): number {
   assertInteger('k', k, 1);
   assertPositive('margin', margin);
   assertPositive('epsilon', epsilon);
-  if (k === 1 || epsilon >= k - 1) return 0;
-  return (2 / margin) * Math.log((k - 1) / epsilon);
+  const ratio = (factor * (k - 1)) / (2 * epsilon);
+  if (k === 1 || ratio <= 1) return 0;
+  return (2 / margin) * Math.log(ratio);
 }
 
 /**

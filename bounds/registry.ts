@@ -54,7 +54,21 @@ export const CLAIMS: readonly ClaimEntry[] = [
     statement: 'One softmax attention head computes the soft E-step exactly: queries q_i = β[X_i; 1], keys k_a = [μ_a; −‖μ_a‖²/2], values v_a = e_a. Tolerance: float64 ≤ 1e-12; the tensor implementation in float32 ≤ 1e-5 relative.',
     provenance: 'explicit',
     kind: 'exact',
-    constants: { float64Tolerance: 1e-12, float32RelativeTolerance: 1e-5 },
+    // Tolerances are on max_a |w_head − w_softEStep| / max_a |w_softEStep| per point (≈ absolute,
+    // as max_a w_ia ≥ 1/k). The regime constants (d, k ≤ regimeMaxWidth and score scale S ≤ the
+    // precision's max) are where the first-order worst-case rounding bound of
+    // bounds/b1-logit-scale.ts (b1RoundingBound, u the unit roundoff) stays within the tolerance:
+    // derived, not fitted. SPEC states B1 with no regime, so the report checks every case and counts
+    // a failure outside the regime as a violation; property tests assert inside the regime.
+    constants: {
+      float64Tolerance: 1e-12,
+      float32RelativeTolerance: 1e-5,
+      regimeMaxWidth: 8,
+      // b1MaxScoreScale(1e-5, 2^-24, 8) ≈ 3.73
+      float32MaxScoreScale: (1e-5 - 11 * (2 ** -24 + 2 ** -53)) / (2 * (21 * 2 ** -24 + 11 * 2 ** -53)),
+      // b1MaxScoreScale(1e-12, 2^-53, 8) ≈ 140.4
+      float64MaxScoreScale: (1e-12 - 11 * 2 * 2 ** -53) / (2 * 32 * 2 ** -53),
+    },
   },
   {
     id: 'B2',
@@ -78,6 +92,7 @@ export const CLAIMS: readonly ClaimEntry[] = [
     statement: 'Centroid token a attends to data token i with score log w_ia and value X_i. The output is exactly Σ_i w_ia X_i / Σ_i w_ia.',
     provenance: 'explicit',
     kind: 'exact',
+    // Both tolerances are on max_a ‖out_a − Σ_i w_ia X_i / Σ_i w_ia‖ over the data scale max(1, max|X|).
     constants: { float64Tolerance: 1e-12, float32RelativeTolerance: 1e-5 },
   },
   {

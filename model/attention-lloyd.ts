@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { claimEntry } from '../bounds/registry';
+import { argmaxRows } from '../theory/em';
 import { eStepMargins } from '../theory/estep';
 import { separation } from '../theory/layouts';
 import { assertFiniteMatrix, assertSameWidth, type Matrix } from '../theory/matrix';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
-import { attentionLayer, disposeAttention } from './attention';
+import { attentionLayer, disposeAttention, type AttentionLayerWeights } from './attention';
 import { initBackend } from './backend';
 import { centreUpdateWeights } from './centre-update-layer';
 import { eStepHeadWeights, eStepMask } from './estep-head';
-import { disposeFeedForward, feedForwardLayer } from './feed-forward';
+import { disposeFeedForward, feedForwardLayer, type FeedForwardWeights } from './feed-forward';
 import { mStepHeadWeights, mStepMask } from './mstep-head';
 import { embedTokens, readSlot, tokenLayout } from './token-layout';
 
@@ -42,7 +43,7 @@ export function defaultLloydBeta(initCenters: Matrix): number {
   return (2 * marginThreshold) / (DEFAULT_MARGIN_SHARE * delta * delta);
 }
 
-/** Size of the T-step Lloyd network (claim E3). */
+/** Size of the T-step Lloyd network as designed (claim E3); runs report what they applied. */
 export interface LloydNetworkSize {
   /** Sublayers in all: attention plus fully connected. */
   readonly layers: number;
@@ -79,7 +80,13 @@ export interface AttentionLloydResult {
   /** k×d final centres (float32 values held in float64). */
   readonly centers: Matrix;
   readonly iterations: number;
+  /**
+   * Sublayers and heads actually applied by this run (claim E3), counted as they are applied:
+   * layers = attentionLayers + feedForwardLayers; heads summed over the attention sublayers.
+   */
   readonly layers: number;
+  readonly attentionLayers: number;
+  readonly feedForwardLayers: number;
   readonly heads: number;
   /**
    * minMargins[t] = min_i β·g_i/2 at the centres after t steps, t = 0..T (one entry per E-step),
@@ -89,21 +96,6 @@ export interface AttentionLloydResult {
   /** The E-step temperature used. */
   readonly beta: number;
   readonly backend: string;
-}
-
-function argmaxRows(m: Matrix): Int32Array {
-  const out = new Int32Array(m.rows);
-  for (let i = 0; i < m.rows; i++) {
-    let best = -Infinity;
-    for (let a = 0; a < m.cols; a++) {
-      const w = m.data[i * m.cols + a]!;
-      if (w > best) {
-        best = w;
-        out[i] = a;
-      }
-    }
-  }
-  return out;
 }
 
 /**
@@ -130,24 +122,45 @@ export async function runAttentionLloyd(points: Matrix, initCenters: Matrix, opt
   const snapshot = (tokens: tf.Tensor3D): void => {
     snapshots.push(tf.slice(tokens, [0, layout.firstCentroid, layout.centre], [1, layout.k, layout.d]));
   };
-  let tokens = tf.tidy(() => feedForwardLayer(embedTokens(layout, { points, centers: initCenters }), update));
+  // Claim E3 counts what is applied, not what a formula says should be.
+  const applied = { attentionLayers: 0, feedForwardLayers: 0, heads: 0 };
+  const attend = (input: tf.Tensor3D, weights: AttentionLayerWeights, mask: tf.Tensor2D): tf.Tensor3D => {
+    applied.attentionLayers++;
+    applied.heads += weights.heads.length;
+    return attentionLayer(input, weights, mask);
+  };
+  const feedForward = (input: tf.Tensor3D, weights: FeedForwardWeights): tf.Tensor3D => {
+    applied.feedForwardLayers++;
+    return feedForwardLayer(input, weights);
+  };
+  let tokens = tf.tidy(() => feedForward(embedTokens(layout, { points, centers: initCenters }), update));
   try {
     snapshot(tokens);
     for (let t = 0; t < iterations; t++) {
-      const next = tf.tidy(() => feedForwardLayer(attentionLayer(attentionLayer(tokens, eHead, eMask), mHead, mMask), update));
+      const next = tf.tidy(() => feedForward(attend(attend(tokens, eHead, eMask), mHead, mMask), update));
       tokens.dispose();
       tokens = next;
       snapshot(tokens);
     }
-    const last = tf.tidy(() => attentionLayer(tokens, eHead, eMask));
+    const last = tf.tidy(() => attend(tokens, eHead, eMask));
     tokens.dispose();
     tokens = last;
     const labels = argmaxRows(await readSlot(tokens, 0, layout.n, layout.resp, layout.k));
     const centersByStep: Matrix[] = [];
     for (const s of snapshots) centersByStep.push({ rows: layout.k, cols: layout.d, data: Float64Array.from(await s.data()) });
     const minMargins = centersByStep.map((c) => (beta * eStepMargins(points, c).reduce((m, g) => Math.min(m, g), Infinity)) / 2);
-    const size = lloydNetworkSize(iterations);
-    return { labels, centers: centersByStep[iterations]!, iterations, layers: size.layers, heads: size.heads, minMargins, beta, backend };
+    return {
+      labels,
+      centers: centersByStep[iterations]!,
+      iterations,
+      layers: applied.attentionLayers + applied.feedForwardLayers,
+      attentionLayers: applied.attentionLayers,
+      feedForwardLayers: applied.feedForwardLayers,
+      heads: applied.heads,
+      minMargins,
+      beta,
+      backend,
+    };
   } finally {
     tf.dispose([tokens, eMask, mMask, ...snapshots]);
     disposeFeedForward(update);

@@ -1,7 +1,7 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
 import { claimEntry } from '../bounds/registry';
-import { b1LogitScale, b1Tolerance } from '../bounds/b1-logit-scale';
+import { b1LogitScale, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF } from '../bounds/b1-logit-scale';
 import { b2EStepBound, b2TemperatureFor } from '../bounds/b2-estep-temperature';
 import { initBackend } from '../model/backend';
 import { softEStepAttention } from '../model/estep-head';
@@ -9,7 +9,7 @@ import { eStepMargins, hardEStep, softEStep } from '../theory/estep';
 import { squaredDistance, type Matrix } from '../theory/matrix';
 import { nearTieCaseArbitrary } from './arbitraries/nearTieCase';
 
-const { float32RelativeTolerance } = claimEntry('B1').constants as { float32RelativeTolerance: number };
+const { factor } = claimEntry('B2').constants as { factor: number };
 const EPS64 = 2 ** -52;
 
 /** ‖w_i − e_ẑ‖₁ computed as 2·Σ_{a≠ẑ} w_ia, which keeps full relative precision when it is tiny. */
@@ -31,6 +31,14 @@ beforeAll(async () => {
 });
 
 describe('B2: E-step approximation by temperature', () => {
+  test('B2: the bound and the temperature read the registry factor', () => {
+    expect(b2EStepBound(3, 0, 1)).toBe(factor * 2);
+    expect(b2EStepBound(4, 2, 1.5)).toBeCloseTo(factor * 3 * Math.exp(-1.5), 14);
+    // at β = b2TemperatureFor(k, g, ε): factor·(k−1)·exp(−βg/2) = 2ε, i.e. 1 − w_ẑ ≤ ε
+    const beta = b2TemperatureFor(5, 0.7, 1e-3);
+    expect(b2EStepBound(5, beta, 0.7)).toBeCloseTo(2e-3, 14);
+  });
+
   test.prop([nearTieCaseArbitrary()], { numRuns: 300 })('B2: ‖w_i − e_ẑ‖₁ ≤ 2(k−1)exp(−βg_i/2) on every point, near-ties included (float64)', ({ points, centers, beta }) => {
     const w = softEStep(points, centers, beta);
     const labels = hardEStep(points, centers);
@@ -64,7 +72,10 @@ describe('B2: E-step approximation by temperature', () => {
     expect(w.data.every(Number.isFinite)).toBe(true);
     const labels = hardEStep(points, centers);
     const margins = eStepMargins(points, centers);
-    const slack = centers.rows * b1Tolerance(float32RelativeTolerance, b1LogitScale(points, centers, beta));
+    // float32 rounding: each w_ia moves by at most B1's worst-case rounding bound (a derived bound,
+    // not B1's tolerance: at β up to 1e3 the scores leave B1's declared regime), and the off-label
+    // mass 2·Σ_{a≠ẑ} w_ia sums 2(k − 1) such moves.
+    const slack = 2 * (centers.rows - 1) * b1RoundingBound(points.cols, centers.rows, b1LogitScale(points, centers, beta), FLOAT32_UNIT_ROUNDOFF);
     for (let i = 0; i < points.rows; i++) {
       expect(offLabelMass(w, i, labels[i]!)).toBeLessThanOrEqual(b2EStepBound(centers.rows, beta, margins[i]!) + slack);
     }

@@ -1,4 +1,4 @@
-import { hardLabelMStepHeadFloat64 } from '../model/mstep-head-float64';
+import { hardLabelMStepHeadFloat64, softMStepHeadFloat64 } from '../model/mstep-head-float64';
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
 import { claimEntry } from '../bounds/registry';
@@ -10,8 +10,8 @@ import { hardMStep, mStep } from '../theory/mstep';
 import type { Matrix } from '../theory/matrix';
 import { instanceArbitrary } from './arbitraries/instance';
 
-// C2 states no float32 tolerance of its own; the M-step head shares C1's.
-const { float32RelativeTolerance } = claimEntry('C1').constants as { float32RelativeTolerance: number };
+const c1 = claimEntry('C1').constants as { float64Tolerance: number; float32RelativeTolerance: number };
+const c2 = claimEntry('C2').constants as { float32RelativeTolerance: number };
 const EPS64 = 2 ** -52;
 
 function dataScale(points: Matrix): number {
@@ -41,6 +41,18 @@ beforeAll(async () => {
 });
 
 describe('C1: one attention head is the M-step', () => {
+  test.prop([instanceArbitrary({ maxN: 80 }), fc.double({ min: Math.log(0.05), max: Math.log(5), noNaN: true }).map(Math.exp)])(
+    'C1: score log w_ia and value X_i give Σ_i w_ia X_i / Σ_i w_ia (float64 head, 1e-12 of the data scale)',
+    (instance, beta) => {
+      const w = softEStep(instance.points, instance.centers, beta);
+      const expected = mStep(instance.points, w, instance.centers);
+      fc.pre(expected.emptyClusters.length === 0);
+      const out = softMStepHeadFloat64(instance.points, w);
+      const scale = dataScale(instance.points);
+      for (let a = 0; a < out.rows; a++) expect(rowDistance(out, expected.centers, a)).toBeLessThanOrEqual(c1.float64Tolerance * scale);
+    },
+  );
+
   test.prop([instanceArbitrary({ maxN: 80 }), fc.double({ min: Math.log(0.05), max: Math.log(5), noNaN: true }).map(Math.exp)], { numRuns: 40 })(
     'C1: score log w_ia and value X_i give Σ_i w_ia X_i / Σ_i w_ia (float32, 1e-5 of the data scale)',
     async (instance, beta) => {
@@ -49,7 +61,7 @@ describe('C1: one attention head is the M-step', () => {
       fc.pre(expected.emptyClusters.length === 0);
       const out = await softMStepAttention(instance.points, w);
       const scale = dataScale(instance.points);
-      for (let a = 0; a < out.rows; a++) expect(rowDistance(out, expected.centers, a)).toBeLessThanOrEqual(float32RelativeTolerance * scale);
+      for (let a = 0; a < out.rows; a++) expect(rowDistance(out, expected.centers, a)).toBeLessThanOrEqual(c1.float32RelativeTolerance * scale);
     },
   );
 });
@@ -76,7 +88,7 @@ describe('C2: M-step approximation by temperature', () => {
       const mean = means.data.slice(a * points.cols, (a + 1) * points.cols);
       const size = labels.filter((z) => z === a).length;
       const bound = c2MStepBound(points.rows, size, beta, maxDeviation(points, mean));
-      expect(rowDistance(out, means, a)).toBeLessThanOrEqual(bound + float32RelativeTolerance * dataScale(points));
+      expect(rowDistance(out, means, a)).toBeLessThanOrEqual(bound + c2.float32RelativeTolerance * dataScale(points));
     }
   });
 });

@@ -46,3 +46,17 @@ export function lloydCaseArbitrary(constraints: LloydCaseConstraints = {}): fc.A
       return { instance, init: perturbedTruth(instance.centers, lambda0, rng), iterations, beta };
     });
 }
+
+/**
+ * Lloyd cases aimed at claim E1's margin regime (every E-step has min_i β·g_i/2 ≥ 110): well
+ * separated mixtures (Δ in [10, 14], σ in [0.2, 1], so Δ/σ ≥ 10), perturbed-truth at Λ_0 ≤ 0.15,
+ * at least 4 points per cluster, and the construction's default β. Most cases land inside the
+ * regime; a property classifies the rest with fc.pre and asserts the inside share.
+ */
+export function e1RegimeCaseArbitrary(constraints: { readonly spec?: MixtureSpecConstraints; readonly maxIterations?: number } = {}): fc.Arbitrary<LloydCase> {
+  return lloydCaseArbitrary({
+    spec: { deltaRange: [10, 14], sigmaRange: [0.2, 1], minPointsPerCluster: 4, ...constraints.spec },
+    lambda0Range: [0, 0.15],
+    maxIterations: constraints.maxIterations ?? 10,
+  }).map((c) => ({ ...c, beta: undefined }));
+}

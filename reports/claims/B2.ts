@@ -1,4 +1,5 @@
 import { b2EStepBound } from '../../bounds/b2-estep-temperature';
+import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softEStepAttention } from '../../model/estep-head';
 import { eStepMargins, hardEStep, softEStep } from '../../theory/estep';
@@ -8,6 +9,7 @@ import type { ClaimCheck, SeriesPoint } from '../claim-check';
 import { SmallestCase } from '../smallest-case';
 
 const EPS64 = 2 ** -52;
+const { factor } = claimEntry('B2').constants as { factor: number };
 
 interface EStepCase {
   readonly points: Matrix;
@@ -73,7 +75,7 @@ export const check: ClaimCheck = {
         if (bound > 0) worstRatio = Math.max(worstRatio, value / bound);
         if (value > bound * (1 + 16 * EPS64 * (1 + beta * far))) failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
         const x = (beta * margins[i]!) / 2;
-        if (value > 0 && x < 700 && measured.length < 2000) measured.push({ x, y: value / (2 * (centers.rows - 1)) });
+        if (value > 0 && x < 700 && measured.length < 2000) measured.push({ x, y: value / (factor * (centers.rows - 1)) });
       }
       if (c % 4 === 0) {
         const w32 = await softEStepAttention(sample.points, centers, beta);
@@ -86,8 +88,8 @@ export const check: ClaimCheck = {
     return {
       id: 'B2',
       verdict: violated ? 'violated' : 'holds',
-      summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (2(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
-      numbers: { cases, points, worstRatioToBound: worstRatio, failures: failures.count, float32NonFiniteCases: nonFinite, backend: backendName() },
+      summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
+      numbers: { cases, points, factor, worstRatioToBound: worstRatio, failures: failures.count, float32NonFiniteCases: nonFinite, backend: backendName() },
       samples: points,
       failureProbability: 0,
       ...(failures.value ? { counterexample: { ...failures.value, points: Array.from(failures.value.points.data), centers: Array.from(failures.value.centers.data) } } : {}),
@@ -95,7 +97,7 @@ export const check: ClaimCheck = {
         {
           title: 'B2: E-step distance to one-hot against the temperature bound',
           xLabel: 'β·g/2',
-          yLabel: '‖w − e_ẑ‖₁ / (2(k−1))',
+          yLabel: `‖w − e_ẑ‖₁ / (${factor}(k−1))`,
           logX: true,
           logY: true,
           series: [

@@ -10,7 +10,7 @@ import type { ClaimCheck, SeriesPoint } from '../claim-check';
 import { randomSpec } from '../random-spec';
 import { SmallestCase } from '../smallest-case';
 
-// C2 has no float32 tolerance of its own; the M-step head shares C1's.
+// C2's own float32 tolerance (the registry's C2 entry).
 const { float32RelativeTolerance } = claimEntry('C2').constants as { float32RelativeTolerance: number };
 const EPS64 = 2 ** -52;
 const BETAS = [0, 0.5, 1, 2, 4, 8, 16, 32];

@@ -1,28 +1,10 @@
-import { e2LargestStableRadius, e2StabilitySlack } from '../../bounds/e2-margin-stability';
+import { e2LargestStableRadius, e2MoveCentres, e2Nearest, e2SquaredDistances, e2StabilitySlack } from '../../bounds/e2-margin-stability';
 import type { Rng } from '../../theory/rng';
 import type { ClaimCheck } from '../claim-check';
 import { SmallestCase } from '../smallest-case';
 
-function squaredDistances(x: Float64Array, centers: Float64Array[]): number[] {
-  return centers.map((mu) => mu.reduce((s, v, c) => s + (x[c]! - v) ** 2, 0));
-}
-
-function argmin(values: number[]): number {
-  return values.reduce((best, v, a) => (v < values[best]! ? a : best), 0);
-}
-
 function randomVector(rng: Rng, d: number, scale: number): Float64Array {
   return Float64Array.from({ length: d }, () => scale * (2 * rng.uniform() - 1));
-}
-
-/** Moves each centre by ε: adversarially (nearest away from x, the others towards x) or in a random direction. */
-function perturb(rng: Rng, x: Float64Array, centers: Float64Array[], nearest: number, epsilon: number, adversarial: boolean): Float64Array[] {
-  return centers.map((mu, a) => {
-    let dir = adversarial ? mu.map((v, c) => (a === nearest ? v - x[c]! : x[c]! - v)) : randomVector(rng, mu.length, 1);
-    if (!(Math.hypot(...dir) > 1e-150)) dir = dir.map((_, c) => (c === 0 ? 1 : 0));
-    const scale = epsilon / Math.hypot(...dir);
-    return mu.map((v, c) => v + scale * dir[c]!);
-  });
 }
 
 /**
@@ -43,8 +25,8 @@ export const check: ClaimCheck = {
       const d = 1 + caseRng.int(4);
       const x = randomVector(caseRng, d, 5);
       const centers = Array.from({ length: k }, () => randomVector(caseRng, d, 5));
-      const distances = squaredDistances(x, centers);
-      const nearest = argmin(distances);
+      const distances = e2SquaredDistances(x, centers);
+      const nearest = e2Nearest(distances);
       const epsilon = (0.01 + 0.99 * caseRng.uniform()) * e2LargestStableRadius(distances, nearest);
       if (c % 500 === 0) progress.tick(c, cases);
       if (!(epsilon > 1e-6)) continue;
@@ -52,9 +34,11 @@ export const check: ClaimCheck = {
       if (!(slack > 0)) continue;
       tested++;
       const adversarial = c % 2 === 0;
-      const moved = squaredDistances(x, perturb(caseRng, x, centers, nearest, epsilon, adversarial));
+      // every centre moves by exactly ε: adversarially, or along a random direction
+      const moves = centers.map(() => ({ direction: randomVector(caseRng, d, 1), lengthShare: 1, adversarial }));
+      const moved = e2SquaredDistances(x, e2MoveCentres(x, centers, nearest, epsilon, moves));
       const reasons: string[] = [];
-      if (argmin(moved) !== nearest) reasons.push('label changed');
+      if (e2Nearest(moved) !== nearest) reasons.push('label changed');
       moved.forEach((db, b) => {
         if (b === nearest) return;
         const excess = db - moved[nearest]! - (slack + 2 * epsilon * epsilon);
