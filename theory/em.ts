@@ -1,6 +1,6 @@
 import { assertFiniteMatrix, assertSameWidth, squaredDistance, zeros, type Matrix } from './matrix';
 import { hardEStep } from './estep';
-import { mStep } from './mstep';
+import { mStep, type MStepResult } from './mstep';
 import { assertInteger, assertPositive, fail } from './validate';
 import type { EmptyClusterEvent } from './lloyd';
 
@@ -48,32 +48,49 @@ interface EStepOutput {
   readonly logLikelihood: number;
 }
 
-/**
- * EM E-step (SPEC §2): w_ia ∝ π_a·N(X_i; μ_a, σ_a²I), in log space, with the log-likelihood
- * Σ_i log Σ_a π_a N(X_i; μ_a, σ_a²I) of the same parameters.
- */
-export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
-  const { rows: n, cols: d } = points;
-  const k = model.centers.rows;
+/** D_ia = ‖X_i − μ_a‖² for every point and centre: the n×k matrix both EM steps read. */
+export function squaredDistances(points: Matrix, centers: Matrix): Matrix {
+  const { rows: n, cols: d, data: x } = points;
+  const k = centers.rows;
+  const mu = centers.data;
   const out = zeros(n, k);
-  // log π_a − (d/2)·log(2πσ_a²): the per-cluster constant of the log density
-  const logWeights = model.weights.map((w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
-  const halfPrecisions = model.variances.map((v) => 1 / (2 * v));
-  const { data: x } = points;
-  const { data: mu } = model.centers;
-  const w = out.data;
-  let logLikelihood = 0;
+  const D = out.data;
   for (let i = 0; i < n; i++) {
     const offset = i * d;
-    const row = i * k;
-    let max = -Infinity;
     for (let a = 0; a < k; a++) {
       let distance = 0;
       for (let c = 0; c < d; c++) {
         const t = x[offset + c]! - mu[a * d + c]!;
         distance += t * t;
       }
-      const s = logWeights[a]! - distance * halfPrecisions[a]!;
+      D[i * k + a] = distance;
+    }
+  }
+  return out;
+}
+
+/**
+ * EM E-step (SPEC §2): w_ia ∝ π_a·N(X_i; μ_a, σ_a²I), in log space, with the log-likelihood
+ * Σ_i log Σ_a π_a N(X_i; μ_a, σ_a²I) of the same parameters.
+ */
+export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
+  return eStepFromDistances(squaredDistances(points, model.centers), points.cols, model);
+}
+
+/** The E-step given D_ia = ‖X_i − μ_a‖² (squaredDistances) for the model's centres, in dimension d. */
+function eStepFromDistances(distances: Matrix, d: number, model: SphericalMixture): EStepOutput {
+  const { rows: n, cols: k, data: D } = distances;
+  const out = zeros(n, k);
+  // log π_a − (d/2)·log(2πσ_a²): the per-cluster constant of the log density
+  const logWeights = model.weights.map((w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
+  const halfPrecisions = model.variances.map((v) => 1 / (2 * v));
+  const w = out.data;
+  let logLikelihood = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * k;
+    let max = -Infinity;
+    for (let a = 0; a < k; a++) {
+      const s = logWeights[a]! - D[row + a]! * halfPrecisions[a]!;
       w[row + a] = s;
       if (s > max) max = s;
     }
@@ -115,8 +132,13 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    model = emMStep(points, current.responsibilities, model, covariance, iterations, emptyClusterEvents);
-    const next = emEStep(points, model);
+    // One pass for the M-step sums and one for the distances to the new centres, which serve both
+    // the variance update and the next E-step.
+    const step = mStep(points, current.responsibilities, model.centers);
+    if (step.emptyClusters.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: step.emptyClusters });
+    const distances = squaredDistances(points, step.centers);
+    model = emParameters(step, distances, current.responsibilities, model, covariance, points.cols);
+    const next = eStepFromDistances(distances, points.cols, model);
     const gain = next.logLikelihood - current.logLikelihood;
     current = next;
     history.push(current.logLikelihood);
@@ -129,18 +151,15 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   return { ...model, responsibilities: current.responsibilities, labels, iterations, history, converged, emptyClusterEvents };
 }
 
-function emMStep(points: Matrix, w: Matrix, previous: SphericalMixture, covariance: CovarianceModel, iteration: number, events: EmptyClusterEvent[]): SphericalMixture {
-  const { rows: n, cols: d } = points;
-  const k = w.cols;
-  const { centers, emptyClusters, mass } = mStep(points, w, previous.centers);
-  if (emptyClusters.length > 0) events.push({ iteration, clusters: emptyClusters });
+/**
+ * The M-step's weights and variances (SPEC §2) from its centres and masses, the responsibilities
+ * w it used, and D_ia = ‖X_i − μ_a‖² to the new centres.
+ */
+function emParameters(step: MStepResult, distances: Matrix, w: Matrix, previous: SphericalMixture, covariance: CovarianceModel, d: number): SphericalMixture {
+  const { rows: n, cols: k } = w;
+  const { centers, mass } = step;
   const spread = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < k; a++) {
-      const wia = w.data[i * k + a]!;
-      if (wia > 0) spread[a] = spread[a]! + wia * squaredDistance(points, i, centers, a);
-    }
-  }
+  for (let t = 0; t < n * k; t++) spread[t % k] = spread[t % k]! + w.data[t]! * distances.data[t]!;
   // π_a = N_a / Σ_b N_b maximises the expected log-likelihood (claim A3 needs the exact maximiser),
   // so an emptied cluster gets weight 0; it keeps its centre and variance, which then no longer matter.
   const total = mass.reduce((s, x) => s + x, 0);
