@@ -17,6 +17,7 @@ import { Rng } from '../theory/rng';
 import { alignmentCaseArbitrary } from './arbitraries/alignmentCase';
 import { permutationArbitrary } from './arbitraries/labelling';
 import { testSeed } from './seed';
+import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
 
 /** SPEC §4: failure probability of the better-than-chance test. */
 const FAILURE_PROBABILITY = 1e-6;
@@ -73,14 +74,8 @@ describe('F3: clustering transformer', () => {
 
   test('F3: no tensor leaks across training steps, with and without an initialization', () => {
     for (const init of ['perturbed-truth', 'none'] as const) {
-      const before = tf.memory().numTensors;
       const config = tinyConfig(`F3: leaks ${init}`, { init, training: { steps: 12, evalEvery: 4, patience: 100 } });
-      const problem = new ClusteringTraining(config);
-      const counts: number[] = [];
-      trainLoop(problem, config.training, () => counts.push(tf.memory().numTensors));
-      expect(new Set(counts.slice(1)).size).toBe(1);
-      problem.dispose();
-      expect(tf.memory().numTensors).toBe(before);
+      expectNoTensorLeaksAcrossSteps(() => new ClusteringTraining(config), config.training);
     }
   });
 

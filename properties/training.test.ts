@@ -17,6 +17,7 @@ import { trainLoop } from '../model/training/train-loop';
 import { eStepMargins, softEStep } from '../theory/estep';
 import { Rng } from '../theory/rng';
 import { testSeed } from './seed';
+import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
 
 /** SPEC §4: failure probability of the statistical test below. */
 const FAILURE_PROBABILITY = 1e-3;
@@ -86,14 +87,8 @@ describe('B3: trained E-step layer', () => {
   });
 
   test('B3: no tensor leaks across steps', () => {
-    const before = tf.memory().numTensors;
     const config = eStepConfig('B3: no leaks', { training: { steps: 30, evalEvery: 10, patience: 100 } });
-    const problem = new EStepTraining(config);
-    const counts: number[] = [];
-    trainLoop(problem, config.training, () => counts.push(tf.memory().numTensors));
-    expect(new Set(counts.slice(1)).size).toBe(1);
-    problem.dispose();
-    expect(tf.memory().numTensors).toBe(before);
+    expectNoTensorLeaksAcrossSteps(() => new EStepTraining(config), config.training);
   });
 
   test('B3: a corrupted or mismatched checkpoint is rejected and retrained, a valid one reused', () => {

@@ -9,10 +9,8 @@ Timing is time.perf_counter() around fit(), so process start-up is excluded. The
 pools are limited to one thread, like the single-threaded TypeScript side. The points file is
 raw little-endian float64, row-major n x d (written by reports/bench/bench-dataset.ts).
 """
-import json
 import platform
 import resource
-import sys
 import time
 import warnings
 
@@ -22,6 +20,7 @@ from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.mixture import GaussianMixture
 from threadpoolctl import threadpool_info, threadpool_limits
+from line_protocol import serve
 
 warnings.simplefilter("ignore", ConvergenceWarning)
 threadpool_limits(limits=1)
@@ -74,17 +73,4 @@ def memory(_request):
     return {"maxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
-HANDLERS = {"hello": hello, "lloyd": fit_lloyd, "em": fit_em, "memory": memory}
-
-for line in sys.stdin:
-    request = json.loads(line)
-    handler = HANDLERS.get(request.get("op"))
-    if handler is None:
-        reply = {"error": f"unknown op {request.get('op')!r}; expected one of {sorted(HANDLERS)}"}
-    else:
-        try:
-            reply = handler(request)
-        except Exception as error:  # answer the request rather than die mid-protocol
-            reply = {"error": f"{type(error).__name__}: {error}"}
-    sys.stdout.write(json.dumps(reply) + "\n")
-    sys.stdout.flush()
+serve({"hello": hello, "lloyd": fit_lloyd, "em": fit_em, "memory": memory})

@@ -13,17 +13,16 @@ Reads one JSON request per line on stdin and answers one JSON line on stdout:
   {"op": "memory"}                     -> {"maxRssKiB": peak resident set size of this process}
 Timing is time.perf_counter() around each step; torch is limited to one thread.
 """
-import json
 import math
 import platform
 import resource
 import statistics
-import sys
 import time
 
 import torch
 from torch import nn
 from torch.nn import functional as F
+from line_protocol import serve
 
 torch.set_num_threads(1)
 torch.set_num_interop_threads(1)
@@ -141,17 +140,4 @@ def memory(_request):
     return {"maxRssKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
-HANDLERS = {"setup": setup, "steps": steps, "memory": memory}
-
-for line in sys.stdin:
-    request = json.loads(line)
-    handler = HANDLERS.get(request.get("op"))
-    if handler is None:
-        reply = {"error": f"unknown op {request.get('op')!r}; expected one of {sorted(HANDLERS)}"}
-    else:
-        try:
-            reply = handler(request)
-        except Exception as error:  # answer the request rather than die mid-protocol
-            reply = {"error": f"{type(error).__name__}: {error}"}
-    sys.stdout.write(json.dumps(reply) + "\n")
-    sys.stdout.flush()
+serve({"setup": setup, "steps": steps, "memory": memory})
