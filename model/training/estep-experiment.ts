@@ -1,14 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
-import { Rng } from '../../theory/rng';
-import { tokenLayout } from '../token-layout';
 import { TrainableEStepLayer } from '../trainable-estep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { evaluationChunk, mixtureSpecOf } from './mixture-config';
-import { eStepInputTokens, hardEStepTargets, sampleInstances } from './mixture-batches';
+import { evaluationChunk } from './mixture-config';
+import { eStepInputTokens, hardEStepTargets } from './mixture-batches';
 import { parseConfig } from './parse-config';
-import type { TrainingProblem } from './training-problem';
+import { LayerTraining } from './layer-training';
 
 /** The E-step experiment of claim B3: instance distribution, layer size and cap, and training. */
 export const eStepExperimentSchema = layerExperimentSchema(2);
@@ -30,35 +28,18 @@ type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
  * split(0) initialises the layer, split(1).split(step) draws step's batch, split(2) the
  * validation set.
  */
-export class EStepTraining implements TrainingProblem<EStepBatch> {
-  readonly layer: TrainableEStepLayer;
-  private readonly batchRng: Rng;
-  private readonly validation: Instance[];
-
-  constructor(readonly config: EStepExperiment) {
-    const root = new Rng(config.seed);
-    this.layer = new TrainableEStepLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(0));
-    this.batchRng = root.split(1);
-    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(2));
+export class EStepTraining extends LayerTraining<TrainableEStepLayer, EStepBatch> {
+  constructor(config: EStepExperiment) {
+    super(config, (layout, heads, betaCap, rng) => new TrainableEStepLayer(layout, heads, betaCap, rng));
   }
 
-  get parameters() {
-    return this.layer.parameters;
-  }
-
-  trainingBatch(step: number): EStepBatch {
-    const instances = sampleInstances(mixtureSpecOf(this.config), this.config.batchSize, this.batchRng.split(step));
+  protected batchOf(instances: readonly Instance[]): EStepBatch {
     return { tokens: eStepInputTokens(this.layer.layout, instances), targets: hardEStepTargets(instances) };
   }
 
   /** Mean over points of 2(1 − w_{i,ẑ_i}), the batch's E-step error. */
   loss({ tokens, targets }: EStepBatch): tf.Scalar {
     return tf.tidy(() => tf.mul(2, tf.sub(1, tf.mean(tf.sum(tf.mul(this.layer.responsibilities(tokens), targets), 2))))) as tf.Scalar;
-  }
-
-  validationLoss(): number {
-    const errors = this.heldOutErrors(this.validation);
-    return errors.reduce((s, e) => s + e, 0) / errors.length;
   }
 
   /** Per instance, the E-step error (1/n)·Σ_i ‖w_i − e_ẑ_i‖₁ of the layer (claim B3), in [0, 2]. */
@@ -75,9 +56,5 @@ export class EStepTraining implements TrainingProblem<EStepBatch> {
       errors.dispose();
     }
     return out;
-  }
-
-  dispose(): void {
-    this.layer.dispose();
   }
 }

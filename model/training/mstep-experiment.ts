@@ -1,14 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
-import { Rng } from '../../theory/rng';
-import { tokenLayout } from '../token-layout';
 import { TrainableMStepLayer } from '../trainable-mstep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { evaluationChunk, mixtureSpecOf } from './mixture-config';
-import { clusterMeansAndScales, mStepInputTokens, sampleInstances } from './mixture-batches';
+import { evaluationChunk } from './mixture-config';
+import { clusterMeansAndScales, mStepInputTokens } from './mixture-batches';
 import { parseConfig } from './parse-config';
-import type { TrainingProblem } from './training-problem';
+import { LayerTraining } from './layer-training';
 
 /** The M-step experiment of claim C3: instance distribution, layer size and cap, and training. */
 export const mStepExperimentSchema = layerExperimentSchema(3);
@@ -43,33 +41,17 @@ function relativeErrors(layer: TrainableMStepLayer, batch: MStepBatch): tf.Tenso
  * ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ averaged over the k clusters of an instance. Streams
  * as in EStepTraining.
  */
-export class MStepTraining implements TrainingProblem<MStepBatch> {
-  readonly layer: TrainableMStepLayer;
-  private readonly batchRng: Rng;
-  private readonly validation: Instance[];
-
-  constructor(readonly config: MStepExperiment) {
-    const root = new Rng(config.seed);
-    this.layer = new TrainableMStepLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(0));
-    this.batchRng = root.split(1);
-    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(2));
+export class MStepTraining extends LayerTraining<TrainableMStepLayer, MStepBatch> {
+  constructor(config: MStepExperiment) {
+    super(config, (layout, heads, betaCap, rng) => new TrainableMStepLayer(layout, heads, betaCap, rng));
   }
 
-  get parameters() {
-    return this.layer.parameters;
-  }
-
-  trainingBatch(step: number): MStepBatch {
-    return mStepBatch(this.layer, sampleInstances(mixtureSpecOf(this.config), this.config.batchSize, this.batchRng.split(step)));
+  protected batchOf(instances: readonly Instance[]): MStepBatch {
+    return mStepBatch(this.layer, instances);
   }
 
   loss(batch: MStepBatch): tf.Scalar {
     return tf.tidy(() => tf.mean(tf.square(relativeErrors(this.layer, batch))));
-  }
-
-  validationLoss(): number {
-    const errors = this.heldOutErrors(this.validation);
-    return errors.reduce((s, e) => s + e, 0) / errors.length;
   }
 
   /** Per instance, the M-step error (1/k)·Σ_a ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ (claim C3), in [0, 1]. */
@@ -83,9 +65,5 @@ export class MStepTraining implements TrainingProblem<MStepBatch> {
       tf.dispose([errors, batch]);
     }
     return out;
-  }
-
-  dispose(): void {
-    this.layer.dispose();
   }
 }

@@ -8,7 +8,6 @@ import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer, type TrainedClusteringTransformer } from '../../model/clustering/train';
 import { kmeansPlusPlus } from '../../theory/init';
 import { sampleInstance, type MixtureSpec, type Variant } from '../../theory/mixture';
-import type { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
 import type { ClaimCheck, Plot } from '../claim-check';
 import { describeConfig } from './F3';
