@@ -42,7 +42,7 @@ describe('E1: attention blocks reproduce Lloyd', () => {
   });
 
   test.prop([lloydCaseArbitrary({ maxIterations: 3 })], { numRuns: 30 })(
-    'E1: the regime classification is right: margins match float64, ≥ 110 gives an exact one-hot E-step, < 100 does not',
+    'E1: the regime classification is right: margins match float64, ≥ 110 gives an exact one-hot E-step, < 80 does not',
     async ({ instance, init, iterations, beta }) => {
       const run = await runAttentionLloyd(instance.points, init, { iterations, ...(beta !== undefined ? { beta } : {}) });
       expect(e1InRegime(run.minMargins)).toBe(run.minMargins.every((m) => m >= marginThreshold));
@@ -60,7 +60,10 @@ describe('E1: attention blocks reproduce Lloyd', () => {
       };
       if (run.minMargins[0]! >= marginThreshold) {
         for (let i = 0; i < w.rows; i++) expect(offLabel(i)).toBe(0);
-      } else if (run.minMargins[0]! < 100) {
+      } else if (run.minMargins[0]! < 80) {
+        // exp(−80) ≈ 1.8e-35 is a normal float32, so it survives even on backends that flush
+        // subnormals to zero (wasm/XNNPACK may: between log(2^126) ≈ 87.3 and about 103 the weight
+        // is subnormal and can become exactly 0).
         expect(offLabel(worst)).toBeGreaterThan(0);
       }
     },
