@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkpointHash, loadCheckpoint, saveCheckpoint, type CheckpointKey } from './checkpoint';
 import type { LoopConfig } from './loop-config';
 import { PROJECT_ROOT, trainingPackageVersions } from './package-versions';
@@ -9,6 +9,20 @@ import type { TrainingProblem } from './training-problem';
 /** Default checkpoint cache (.cache is gitignored). */
 export const DEFAULT_CHECKPOINT_ROOT = join(PROJECT_ROOT, '.cache', 'checkpoints');
 
+/** The environment variable that moves the checkpoint cache, e.g. to an empty folder for a from-scratch run. */
+export const CHECKPOINT_ROOT_ENV = 'TVEM_CHECKPOINT_ROOT';
+
+/**
+ * The checkpoint cache folder: `explicit` when given, else TVEM_CHECKPOINT_ROOT when set and
+ * non-empty (resolved against the working directory), else DEFAULT_CHECKPOINT_ROOT. The only
+ * place the variable is read.
+ */
+export function resolveCheckpointRoot(explicit?: string): string {
+  if (explicit !== undefined) return explicit;
+  const fromEnv = process.env[CHECKPOINT_ROOT_ENV];
+  return fromEnv !== undefined && fromEnv !== '' ? resolve(fromEnv) : DEFAULT_CHECKPOINT_ROOT;
+}
+
 export interface CachedTrainingRequest<Batch extends tf.TensorContainer> {
   /** Experiment kind, e.g. 'estep'; part of the checkpoint key. */
   readonly kind: string;
@@ -17,7 +31,7 @@ export interface CachedTrainingRequest<Batch extends tf.TensorContainer> {
   readonly seed: number;
   readonly problem: TrainingProblem<Batch>;
   readonly loop: LoopConfig;
-  /** Folder holding one sub-folder per checkpoint hash; default DEFAULT_CHECKPOINT_ROOT. */
+  /** Folder holding one sub-folder per checkpoint hash; default resolveCheckpointRoot() (TVEM_CHECKPOINT_ROOT, else DEFAULT_CHECKPOINT_ROOT). */
   readonly checkpointRoot?: string;
   /** Ignore any cached checkpoint and train afresh (the new one replaces it). */
   readonly retrain?: boolean;
@@ -45,7 +59,7 @@ export function trainWithCheckpoint<Batch extends tf.TensorContainer>(request: C
   const backend = tf.getBackend();
   const key: CheckpointKey = { kind: request.kind, config: request.config, backend };
   const hash = checkpointHash(key);
-  const directory = join(request.checkpointRoot ?? DEFAULT_CHECKPOINT_ROOT, hash.slice(0, 24));
+  const directory = join(resolveCheckpointRoot(request.checkpointRoot), hash.slice(0, 24));
   let rejectedCheckpoint: string | undefined;
   if (!request.retrain) {
     const read = loadCheckpoint(directory, hash, request.problem.parameters);

@@ -7,6 +7,7 @@ import { initBackend } from '../../model/backend';
 import { initialCentres, specAt } from '../../model/clustering/clustering-task';
 import type { ClusteringExperiment } from '../../model/clustering/config';
 import { compareMethods, type EvaluationCase, type MethodErrors } from '../../model/clustering/method-comparison';
+import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
 import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer, type TrainedClusteringTransformer } from '../../model/clustering/train';
 import { sampleInstance } from '../../theory/mixture';
@@ -121,6 +122,15 @@ export const check: ClaimCheck = {
     const evaluationWork = [...cells, ...series].reduce((s, c) => s + (c.instances * c.n) / trainN, 0);
     const total = trainingWork + evaluationWork;
     let done = 0;
+    // One independent training per k (each config carries its seed): in parallel worker processes into the checkpoint
+    // cache first (TVEM_WORKERS; 1 = in-process), so that the loop below loads each one.
+    let pretrainedSteps = 0;
+    const pretrained = await pretrainClusteringTransformers(configs, {
+      onProgress: (d) => {
+        pretrainedSteps = d;
+        progress.tick(d, total);
+      },
+    });
 
     const models = new Map<number, TrainedClusteringTransformer>();
     const outcomes: CellOutcome[] = [];
@@ -128,10 +138,11 @@ export const check: ClaimCheck = {
     try {
       for (const config of configs) {
         const before = done;
-        const trained = trainClusteringTransformer(config, { onProgress: (p) => progress.tick(before + p.step, total) });
+        const trained = trainClusteringTransformer(config, { pretrained, onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total) });
         models.set(config.k, trained);
         done = before + config.training.steps;
       }
+      progress.tick(done, total);
       const evaluate = (cell: TestCell, cellAlpha: number): CellOutcome => {
         const model = models.get(cell.k)!;
         const cellRng = rng.split(cell.streamId);

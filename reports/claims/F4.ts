@@ -4,6 +4,7 @@ import { initBackend } from '../../model/backend';
 import { samplePretrainingTask } from '../../model/clustering/clustering-task';
 import type { ClusteringExperiment } from '../../model/clustering/config';
 import { compareMethods, type MethodErrors } from '../../model/clustering/method-comparison';
+import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
 import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer } from '../../model/clustering/train';
 import { logLogSlope, mean } from '../../theory/sample-statistics';
@@ -51,11 +52,21 @@ export const check: ClaimCheck = {
     const tasks = Array.from({ length: heldOut }, (_, j) => samplePretrainingTask(streamed, evaluationRng.split(j)));
     const cases = tasks.map((t) => ({ instance: t.instance, transformerInit: t.init!, baselineInit: t.init! }));
     const points: Point[] = [];
+    const configs = [null, ...sizes].map((size) => clusteringPreset({ runSeed: seed, quick, k: K, pretrainingInstances: size }));
+    // The trainings are independent (each config carries its seed): train them in parallel worker processes into the
+    // checkpoint cache first (TVEM_WORKERS; 1 = in-process), so that the loop below loads each one.
+    let pretrainedSteps = 0;
+    const pretrained = await pretrainClusteringTransformers(configs, {
+      onProgress: (d) => {
+        pretrainedSteps = d;
+        progress.tick(d, total);
+      },
+    });
     let done = 0;
-    for (const size of [null, ...sizes]) {
-      const config = clusteringPreset({ runSeed: seed, quick, k: K, pretrainingInstances: size });
+    for (const config of configs) {
+      const size = config.pretrainingInstances;
       const before = done;
-      const trained = trainClusteringTransformer(config, { onProgress: (p) => progress.tick(before + p.step, total) });
+      const trained = trainClusteringTransformer(config, { pretrained, onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total) });
       try {
         points.push({
           pretrainingInstances: size,
@@ -69,7 +80,7 @@ export const check: ClaimCheck = {
         trained.training.dispose();
       }
       done = before + steps;
-      progress.tick(done, total);
+      progress.tick(Math.max(pretrainedSteps, done), total);
     }
     progress.tick(total, total);
 

@@ -4,6 +4,7 @@ import { initBackend } from '../../model/backend';
 import { initialCentres } from '../../model/clustering/clustering-task';
 import type { ClusteringExperiment } from '../../model/clustering/config';
 import { compareMethods, type EvaluationCase, type MethodErrors } from '../../model/clustering/method-comparison';
+import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
 import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer, type TrainedClusteringTransformer } from '../../model/clustering/train';
 import { kmeansPlusPlus } from '../../theory/init';
@@ -67,10 +68,18 @@ export const check: ClaimCheck = {
     let done = 0;
     const models: Partial<Record<'init' | 'none', TrainedClusteringTransformer>> = {};
     const outcomes: SettingOutcome[] = [];
+    // The two trainings are independent: pre-train them in parallel worker processes first (TVEM_WORKERS).
+    let pretrainedSteps = 0;
+    const pretrained = await pretrainClusteringTransformers([configs.init, configs.none], {
+      onProgress: (d) => {
+        pretrainedSteps = d;
+        progress.tick(d, total);
+      },
+    });
     try {
       for (const which of ['init', 'none'] as const) {
         const before = done;
-        models[which] = trainClusteringTransformer(configs[which], { onProgress: (p) => progress.tick(before + p.step, total) });
+        models[which] = trainClusteringTransformer(configs[which], { pretrained, onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total) });
         done = before + configs[which].training.steps;
       }
       SETTINGS.forEach((setting, s) => {
