@@ -17,6 +17,7 @@ import { Rng } from '../theory/rng';
 import { alignmentCaseArbitrary } from './arbitraries/alignmentCase';
 import { permutationArbitrary } from './arbitraries/labelling';
 import { testSeed } from './seed';
+import { expectDeterministicTraining } from './expect-deterministic-training';
 import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
 
 /** SPEC §4: failure probability of the better-than-chance test. */
@@ -81,16 +82,7 @@ describe('F3: clustering transformer', () => {
 
   test('F3: the same seed gives identical weights after 10 steps', () => {
     const config = tinyConfig('F3: determinism', { training: { steps: 10, evalEvery: 10, patience: 100 } });
-    const weights = [0, 1].map(() => {
-      const problem = new ClusteringTraining(config);
-      try {
-        trainLoop(problem, config.training);
-        return problem.parameters.map((p) => Array.from(p.variable.dataSync()));
-      } finally {
-        problem.dispose();
-      }
-    });
-    expect(weights[1]).toEqual(weights[0]);
+    expectDeterministicTraining(() => new ClusteringTraining(config), config.training);
   });
 
   test.prop([fc.integer({ min: 2, max: 4 }).chain((m) => permutationArbitrary(m))], { numRuns: 10 })(

@@ -17,6 +17,7 @@ import { trainLoop } from '../model/training/train-loop';
 import { eStepMargins, softEStep } from '../theory/estep';
 import { Rng } from '../theory/rng';
 import { testSeed } from './seed';
+import { expectDeterministicTraining } from './expect-deterministic-training';
 import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
 
 /** SPEC §4: failure probability of the statistical test below. */
@@ -74,16 +75,7 @@ describe('B3: trained E-step layer', () => {
 
   test('B3: the same seed and backend give identical weights after 50 steps', () => {
     const config = eStepConfig('B3: determinism', { training: { steps: 50, learningRate: 0.05, evalEvery: 50, patience: 100 } });
-    const weights = [0, 1].map(() => {
-      const problem = new EStepTraining(config);
-      try {
-        trainLoop(problem, config.training);
-        return problem.parameters.map((p) => Array.from(p.variable.dataSync()));
-      } finally {
-        problem.dispose();
-      }
-    });
-    expect(weights[1]).toEqual(weights[0]);
+    expectDeterministicTraining(() => new EStepTraining(config), config.training);
   });
 
   test('B3: no tensor leaks across steps', () => {
