@@ -1,7 +1,6 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
 import { b1PointwiseError } from '../bounds/b1-logit-scale';
-import { claimEntry } from '../bounds/registry';
 import { e1InRegime } from '../bounds/e1-margin-regime';
 import { backendName, initBackend } from '../model/backend';
 import { runAttentionLloyd } from '../model/attention-lloyd';
@@ -9,8 +8,9 @@ import { softEStepAttention } from '../model/estep-head';
 import { softEStep } from '../theory/estep';
 import { b1CaseArbitrary } from './arbitraries/b1Case';
 import { e1RegimeCaseArbitrary } from './arbitraries/lloydCase';
+import { b1Constants } from '../bounds/b1-constants';
 
-const { float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale } = claimEntry('B1').constants as { float32RelativeTolerance: number; regimeMaxWidth: number; float32MaxScoreScale: number };
+const { float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale } = b1Constants();
 
 afterAll(async () => {
   await initBackend('cpu');

@@ -1,19 +1,13 @@
 import { test } from '@fast-check/jest';
-import { claimEntry } from '../bounds/registry';
 import { b1LogitScale, b1MaxScoreScale, b1PointwiseError, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF, FLOAT64_UNIT_ROUNDOFF } from '../bounds/b1-logit-scale';
 import { initBackend } from '../model/backend';
 import { softEStepAttention } from '../model/estep-head';
 import { softEStepByHeadFloat64 } from '../model/estep-head-float64';
 import { softEStep } from '../theory/estep';
 import { b1CaseArbitrary } from './arbitraries/b1Case';
+import { b1Constants } from '../bounds/b1-constants';
 
-const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } = claimEntry('B1').constants as {
-  float64Tolerance: number;
-  float32RelativeTolerance: number;
-  regimeMaxWidth: number;
-  float32MaxScoreScale: number;
-  float64MaxScoreScale: number;
-};
+const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } = b1Constants();
 
 // Inside B1's declared regime: d, k ≤ regimeMaxWidth and the score scale S ≤ the precision's max.
 const regimeSpec = { maxK: regimeMaxWidth, maxD: regimeMaxWidth, maxN: 80 };

@@ -1,5 +1,4 @@
 import { b1LogitScale, b1PointwiseError, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF } from '../../bounds/b1-logit-scale';
-import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softEStepAttention } from '../../model/estep-head';
 import { softEStepByHeadFloat64 } from '../../model/estep-head-float64';
@@ -8,14 +7,9 @@ import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
 import type { ClaimCheck, SeriesPoint } from '../claim-check';
 import { randomSpec } from '../random-spec';
 import { SmallestCase } from '../smallest-case';
+import { b1Constants } from '../../bounds/b1-constants';
 
-const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } = claimEntry('B1').constants as {
-  float64Tolerance: number;
-  float32RelativeTolerance: number;
-  regimeMaxWidth: number;
-  float32MaxScoreScale: number;
-  float64MaxScoreScale: number;
-};
+const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } = b1Constants();
 
 type Precision = 'float64' | 'float32';
 
