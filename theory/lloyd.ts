@@ -1,6 +1,6 @@
 import { assertFiniteMatrix, assertSameWidth, cloneMatrix, type Matrix } from './matrix';
-import { hardEStep } from './estep';
 import { assertInteger } from './validate';
+import { createLloydPass } from './wasm/lloyd-pass';
 
 export interface EmptyClusterEvent {
   readonly iteration: number;
@@ -34,57 +34,29 @@ export interface LloydOptions {
  * nearest centre (ties to the smallest index) and moves each centre to the mean of its points (an
  * empty cluster keeps its centre), until the labels stop changing or `maxIterations` is reached.
  * Each iteration is one pass over the data: the assignment, the objective and the sums of the
- * M-step are computed together.
+ * M-step are computed together, in a wasm-SIMD kernel (theory/wasm/lloyd-pass.as.ts) whose
+ * results are bit-identical to the same pass in plain float64.
  */
 export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions = {}): LloydResult {
   const maxIterations = assertInteger('maxIterations', options.maxIterations ?? 300, 1);
   assertFiniteMatrix('points', points);
   assertFiniteMatrix('initCenters', initCenters);
   assertSameWidth('points', points, 'initCenters', initCenters);
-  const { rows: n, cols: d, data: x } = points;
+  const d = points.cols;
   const k = initCenters.rows;
   const centers = cloneMatrix(initCenters);
   const mu = centers.data;
-  let labels = new Int32Array(n).fill(-1);
-  let next = new Int32Array(n);
-  const sums = new Float64Array(k * d);
-  const counts = new Int32Array(k);
+  const pass = createLloydPass(points, k);
+  const { sums, counts } = pass;
   const history: number[] = [];
   const emptyClusterEvents: EmptyClusterEvent[] = [];
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    sums.fill(0);
-    counts.fill(0);
-    let objective = 0;
-    let changed = false;
-    for (let i = 0; i < n; i++) {
-      const offset = i * d;
-      let best = Infinity;
-      let arg = 0;
-      for (let a = 0; a < k; a++) {
-        const centre = a * d;
-        let s = 0;
-        for (let c = 0; c < d; c++) {
-          const t = x[offset + c]! - mu[centre + c]!;
-          s += t * t;
-        }
-        if (s < best) {
-          best = s;
-          arg = a;
-        }
-      }
-      next[i] = arg;
-      if (arg !== labels[i]) changed = true;
-      objective += best;
-      counts[arg]!++;
-      const target = arg * d;
-      for (let c = 0; c < d; c++) sums[target + c] = sums[target + c]! + x[offset + c]!;
-    }
+    const { objective, changedLabels } = pass.run(centers);
     history.push(objective);
-    [labels, next] = [next, labels];
-    if (!changed) {
+    if (changedLabels === 0) {
       converged = true; // the centres are the means of these labels already
       break;
     }
@@ -99,6 +71,8 @@ export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions
     }
     if (empty.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: empty });
   }
-  // After a capped run the centres have moved since the last assignment: label them afresh.
-  return { centers, labels: converged ? labels : hardEStep(points, centers), iterations, history, converged, emptyClusterEvents };
+  // After a capped run the centres have moved since the last assignment: label them afresh, with
+  // one more pass (its labels are hardEStep's, bit for bit; its sums are not used).
+  if (!converged) pass.run(centers);
+  return { centers, labels: pass.labels.slice(), iterations, history, converged, emptyClusterEvents };
 }

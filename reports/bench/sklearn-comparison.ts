@@ -48,7 +48,7 @@ export async function compareWithScikitLearn(dataset: BenchDataset, repeats: num
     const threads = `one thread each (scikit-learn pools ${JSON.stringify(scikitLearn.threads)})`;
     const common = `${shape(dataset.n)}, same k-means++ init, ≤ ${BENCH_ITERATIONS} iterations, median of ${repeats} alternating repeats; ${threads}`;
     const rows = [
-      measuredRow(names.lloyd, lloyd.ours, lloyd.reference, MS, `theory/lloyd.ts vs KMeans(algorithm="lloyd", n_init=1, tol=0); ${common}`, LLOYD_TARGET),
+      measuredRow(names.lloyd, lloyd.ours, lloyd.reference, MS, `theory/lloyd.ts (its pass a wasm-SIMD kernel, theory/wasm/lloyd-pass.as.ts, bit-identical to plain float64) vs KMeans(algorithm="lloyd", n_init=1, tol=0); ${common}`, LLOYD_TARGET),
       measuredRow(
         names.em,
         em.ours,

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { test } from '@fast-check/jest';
+import { kmeansPlusPlus } from '../theory/init';
+import { lloyd, type LloydResult } from '../theory/lloyd';
+import type { Matrix } from '../theory/matrix';
+import { sampleInstance } from '../theory/mixture';
+import { Rng } from '../theory/rng';
+import { createLloydPass } from '../theory/wasm/lloyd-pass';
+import { lloydKernelCaseArbitrary } from './arbitraries/lloydKernelCase';
+import { plainLloyd } from './reference/plain-lloyd';
+import { testSeed } from './seed';
+
+/** Everything a Lloyd run returns, with the typed arrays as plain arrays (jest compares numbers with Object.is). */
+function comparable(run: LloydResult): unknown {
+  return { ...run, centers: { rows: run.centers.rows, cols: run.centers.cols, data: Array.from(run.centers.data) }, labels: Array.from(run.labels) };
+}
+
+function expectSameRun(points: Matrix, init: Matrix, maxIterations: number | undefined): void {
+  const options = maxIterations === undefined ? {} : { maxIterations };
+  expect(comparable(lloyd(points, init, options))).toEqual(comparable(plainLloyd(points, init, options)));
+}
+
+describe('A2: Lloyd through the wasm-SIMD pass', () => {
+  test.prop([lloydKernelCaseArbitrary()], { numRuns: 300 })(
+    'A2: equals the plain float64 Lloyd bit for bit (labels, centres, history, iterations, converged, empty clusters)',
+    ({ points, init, maxIterations }) => expectSameRun(points, init, maxIterations),
+  );
+
+  test('A2: the bit-for-bit cases cover every seam: odd and even n (two points per step), n = 1, odd and even d, ties, empty clusters, capped runs', () => {
+    const cases = fc.sample(lloydKernelCaseArbitrary(), { seed: testSeed('lloyd kernel coverage'), numRuns: 300 });
+    const runs = cases.map((c) => ({ c, run: lloyd(c.points, c.init, c.maxIterations === undefined ? {} : { maxIterations: c.maxIterations }) }));
+    const seen = {
+      nParity: new Set(cases.map((c) => c.points.rows % 2)).size,
+      n1: cases.some((c) => c.points.rows === 1),
+      dParity: new Set(cases.map((c) => c.points.cols % 2)).size,
+      d1: cases.some((c) => c.points.cols === 1),
+      duplicateCentres: cases.some((c) => new Set(Array.from({ length: c.init.rows }, (_, a) => c.init.data.subarray(a * c.init.cols, (a + 1) * c.init.cols).join())).size < c.init.rows),
+      emptyClusters: runs.some(({ run }) => run.emptyClusterEvents.length > 0),
+      capped: runs.some(({ run }) => !run.converged),
+    };
+    expect(seen).toEqual({ nParity: 2, n1: true, dParity: 2, d1: true, duplicateCentres: true, emptyClusters: true, capped: true });
+  });
+
+  test('A2: a mixture of 20000 points in d = 10 with k = 7 (memory grown past earlier runs) equals it too', () => {
+    const rng = new Rng(testSeed('lloyd kernel large instance'));
+    const instance = sampleInstance({ k: 7, d: 10, n: 20000, delta: 2, sigma: 1, layout: 'random', variant: { kind: 'isotropic' } }, rng);
+    expectSameRun(instance.points, kmeansPlusPlus(instance.points, 7, rng), undefined);
+  });
+
+  test('A2: no points, and no centres, give the same results as the plain pass', () => {
+    const none: Matrix = { rows: 0, cols: 3, data: new Float64Array(0) };
+    const three: Matrix = { rows: 3, cols: 3, data: Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8]) };
+    expectSameRun(none, three, undefined);
+    expectSameRun(three, none, undefined);
+  });
+});
+
+describe('the Lloyd pass kernel', () => {
+  test('names n, d, k and the bytes when the points cannot fit in wasm32 memory', () => {
+    const absurd: Matrix = { rows: 1e6, cols: 1e3, data: new Float64Array(0) };
+    expect(() => createLloydPass(absurd, 3)).toThrow(/^lloyd: n = 1000000, d = 1000, k = 3 needs \d+ bytes of WebAssembly memory, more than/);
+  });
+
+  test('refuses to run a pass whose memory a later pass took over', () => {
+    const points: Matrix = { rows: 2, cols: 1, data: Float64Array.from([0, 1]) };
+    const first = createLloydPass(points, 1);
+    createLloydPass(points, 1);
+    expect(() => first.run({ rows: 1, cols: 1, data: Float64Array.from([0]) })).toThrow(/superseded/);
+  });
+});
