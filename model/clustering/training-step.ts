@@ -28,7 +28,6 @@ export function transformerTrainingStep(state: TrainingStepState): number {
 }
 
 export function disposeTrainingStepState(state: TrainingStepState): void {
-  state.optimizer.dispose();
   state.problem.dispose();
 }
 

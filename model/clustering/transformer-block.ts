@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../theory/rng';
-import { attentionLayer, type AttentionHead } from '../attention';
+import type { AttentionHead } from '../attention';
 import { feedForwardLayer } from '../feed-forward';
+import { multiHeadSelfAttention } from '../multi-head-attention';
 import { normalVariable, type NamedParameter } from '../training/parameters';
 import type { Architecture } from './config';
 import { LayerNorm } from './layer-norm';
@@ -52,17 +53,16 @@ export class TransformerBlock {
   /** [B, T, w] → [B, T, w]. */
   apply(tokens: tf.Tensor3D): tf.Tensor3D {
     return tf.tidy(() => {
-      const attend = (u: tf.Tensor3D): tf.Tensor3D => attentionLayer(u, { heads: this.heads });
+      // Attention without its residual (multi-head-attention.ts); the MLP adds its input u.
+      const attend = (h: tf.Tensor3D, u: tf.Tensor3D): tf.Tensor3D => tf.add(h, multiHeadSelfAttention(u, this.heads));
       const mlp = (u: tf.Tensor3D): tf.Tensor3D => feedForwardLayer(u, { groups: [{ activation: 'relu', in: this.mlpIn as tf.Tensor2D, out: this.mlpOut as tf.Tensor2D }] });
       const norms = this.norms;
-      if (!norms) return mlp(attend(tokens));
-      if (this.architecture.normalization === 'post') return norms[1].apply(mlp(norms[0].apply(attend(tokens))));
-      // pre: attentionLayer and feedForwardLayer add their input u = LN(h); the residual is on h.
-      const sublayer = (h: tf.Tensor3D, norm: LayerNorm, layer: (u: tf.Tensor3D) => tf.Tensor3D): tf.Tensor3D => {
-        const u = norm.apply(h);
-        return tf.add(h, tf.sub(layer(u), u));
-      };
-      return sublayer(sublayer(tokens, norms[0], attend), norms[1], mlp);
+      if (!norms) return mlp(attend(tokens, tokens));
+      if (this.architecture.normalization === 'post') return norms[1].apply(mlp(norms[0].apply(attend(tokens, tokens))));
+      // pre: h ← h + Attn(LN₁(h)), then h ← h + MLP(LN₂(h)), where feedForwardLayer returns u + MLP(u).
+      const attended = attend(tokens, norms[0].apply(tokens));
+      const u = norms[1].apply(attended);
+      return tf.add(attended, tf.sub(mlp(u), u));
     });
   }
 }

@@ -9,9 +9,10 @@ import type { TrainingOutcome } from './train-loop';
 
 /**
  * Part of every checkpoint key: bump it when a trainable layer, a training problem or the loop
- * changes what a config trains, so that stale checkpoints are not reused.
+ * changes what a config trains, so that stale checkpoints are not reused. 2: Adam, clipping and the
+ * transformer's attention and layer norm moved to fused kernels (issue 7), which round differently.
  */
-export const CHECKPOINT_FORMAT = 1;
+export const CHECKPOINT_FORMAT = 2;
 export const WEIGHTS_FILE = 'weights.bin';
 export const METADATA_FILE = 'checkpoint.json';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Adam } from './adam';
-import { clipByGlobalNorm } from './clip-gradients';
+import { clipByGlobalNorm, flatGradient } from './clip-gradients';
 import type { TrainingProblem } from './training-problem';
 
 /**
@@ -20,10 +20,7 @@ export function optimizationStep<Batch extends tf.TensorContainer>(
   let gradientNorm = NaN;
   const value = tf.tidy(() => {
     const { value: lossValue, grads } = tf.variableGrads(() => problem.loss(batch), variables);
-    const { clipped, norm } = clipByGlobalNorm(
-      variables.map((v) => grads[v.name] ?? tf.zerosLike(v)),
-      clipNorm,
-    );
+    const { clipped, norm } = clipByGlobalNorm(flatGradient(variables.map((v) => grads[v.name] ?? tf.zerosLike(v))), clipNorm);
     gradientNorm = norm;
     if (Number.isFinite(norm)) optimizer.apply(clipped, learningRate);
     return lossValue;

@@ -81,7 +81,6 @@ export function trainLoop<Batch extends tf.TensorContainer>(problem: TrainingPro
     restoreParameters(problem.parameters, bestValues);
   } finally {
     tf.dispose(bestValues);
-    optimizer.dispose();
   }
   return {
     stepsRun: step,
