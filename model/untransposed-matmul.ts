@@ -1,16 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 
 /**
- * x·W for 2-D x and W whose gradient uses only plain matMuls of explicitly transposed operands
- * (∂x = dy·transpose(W), ∂W = transpose(x)·dy). tf.matMul's own gradient uses transposeA and
- * transposeB, which on the wasm backend skip XNNPACK and run 5–10× slower than a transpose
- * followed by a plain matMul.
+ * x·W for 2-D x [N, m] and W [m, n] whose gradient uses only plain matMuls of explicitly
+ * transposed operands: ∂x = dy·transpose(W), and ∂W = transpose(x)·dy, or transpose(transpose(dy)·x)
+ * when m < n. On the wasm backend tfjs's own gradient uses transposed products that skip XNNPACK
+ * and run 5–10× slower; and XNNPACK packs its right operand before every product, which for
+ * ∂W's long N×n or N×m operand costs more than the product itself, so the narrower one is packed
+ * (issue 7).
  */
 export const untransposedMatMul = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [x, w, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.GradSaveFunc];
   save([x, w]);
   return {
     value: tf.matMul(x, w),
-    gradFunc: (dy: tf.Tensor, [xSaved, wSaved]: tf.Tensor[]) => [tf.matMul(dy as tf.Tensor2D, tf.transpose(wSaved! as tf.Tensor2D)), tf.matMul(tf.transpose(xSaved!), dy as tf.Tensor2D)],
+    gradFunc: (dy: tf.Tensor, [xSaved, wSaved]: tf.Tensor[]) => {
+      const [input, output] = [xSaved as tf.Tensor2D, dy as tf.Tensor2D];
+      const dW = input.shape[1] < output.shape[1] ? tf.transpose(tf.matMul(tf.transpose(output), input)) : tf.matMul(tf.transpose(input), output);
+      return [tf.matMul(output, tf.transpose(wSaved! as tf.Tensor2D)), dW];
+    },
   };
 }) as (x: tf.Tensor2D, w: tf.Tensor) => tf.Tensor2D; // w: a 2-D weight, possibly a tf.Variable of unknown rank
