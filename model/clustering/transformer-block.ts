@@ -9,8 +9,9 @@ import { LayerNorm } from './layer-norm';
 
 /**
  * One block of the clustering transformer: multi-head softmax attention over all tokens, then a
- * position-wise ReLU MLP, each with a residual connection (model/attention.ts and
- * model/feed-forward.ts, shared with the hand-set constructions). With `pre` normalisation
+ * position-wise ReLU MLP, each with a residual connection (model/multi-head-attention.ts, whose
+ * wasm kernel equals model/attention.ts's layer, and model/feed-forward.ts, shared with the
+ * hand-set constructions). With `pre` normalisation
  *   h ← h + Attn(LN₁(h)),  h ← h + MLP(LN₂(h));
  * with `post`: h ← LN₁(h + Attn(h)), h ← LN₂(h + MLP(h)); with `none`: no LN. Attn(u) = Σ_h
  * softmax(u W_Q,h (u W_K,h)ᵀ) u W_V,h W_O,h (no mask; W_Q carries the 1/√(w/H) scale at
