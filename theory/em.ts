@@ -3,6 +3,7 @@ import { hardEStep } from './estep';
 import { mStep, type MStepResult } from './mstep';
 import { assertInteger, assertPositive, fail } from './validate';
 import type { EmptyClusterEvent } from './lloyd';
+import { createDistancePass } from './wasm/point-pairs';
 
 /**
  * Covariance model of the spherical mixture: `shared` σ²I for every cluster (mclust's "EII", the
@@ -125,7 +126,9 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   if (weights.length !== k || weights.some((w) => !(w > 0))) fail('weights', options.weights, `${k} positive numbers`);
   const sigma2 = assertPositive('sigma2', options.sigma2 ?? nearestCentreVariance(points, initCenters));
   let model: SphericalMixture = { centers: initCenters, weights, variances: new Array<number>(k).fill(sigma2) };
-  let current = emEStep(points, model);
+  // D_ia in the wasm-SIMD kernel, bit-identical to squaredDistances (points copied in once).
+  const distancePass = createDistancePass(points, k);
+  let current = eStepFromDistances(distancePass.run(initCenters), points.cols, model);
   const history = [current.logLikelihood];
   const emptyClusterEvents: EmptyClusterEvent[] = [];
   let converged = false;
@@ -136,7 +139,7 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
     // the variance update and the next E-step.
     const step = mStep(points, current.responsibilities, model.centers);
     if (step.emptyClusters.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: step.emptyClusters });
-    const distances = squaredDistances(points, step.centers);
+    const distances = distancePass.run(step.centers);
     model = emParameters(step, distances, current.responsibilities, model, covariance, points.cols);
     const next = eStepFromDistances(distances, points.cols, model);
     const gain = next.logLikelihood - current.logLikelihood;

@@ -1,6 +1,6 @@
 import { assertFiniteMatrix, assertSameWidth, cloneMatrix, type Matrix } from './matrix';
 import { assertInteger } from './validate';
-import { createLloydPass } from './wasm/lloyd-pass';
+import { createLloydPass } from './wasm/point-pairs';
 
 export interface EmptyClusterEvent {
   readonly iteration: number;
@@ -34,7 +34,7 @@ export interface LloydOptions {
  * nearest centre (ties to the smallest index) and moves each centre to the mean of its points (an
  * empty cluster keeps its centre), until the labels stop changing or `maxIterations` is reached.
  * Each iteration is one pass over the data: the assignment, the objective and the sums of the
- * M-step are computed together, in a wasm-SIMD kernel (theory/wasm/lloyd-pass.as.ts) whose
+ * M-step are computed together, in a wasm-SIMD kernel (theory/wasm/point-pairs.as.ts) whose
  * results are bit-identical to the same pass in plain float64.
  */
 export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions = {}): LloydResult {

@@ -5,7 +5,7 @@ import { assertInteger } from '../../theory/validate';
 
 /**
  * theory/lloyd.ts as it was before its pass moved into the wasm-SIMD kernel
- * (theory/wasm/lloyd-pass.as.ts): Lloyd's algorithm (SPEC §2) in plain float64, one fused pass per
+ * (theory/wasm/point-pairs.as.ts): Lloyd's algorithm (SPEC §2) in plain float64, one fused pass per
  * iteration. The reference that `lloyd` must equal bit for bit.
  */
 export function plainLloyd(points: Matrix, initCenters: Matrix, options: LloydOptions = {}): LloydResult {

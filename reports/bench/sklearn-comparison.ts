@@ -48,13 +48,13 @@ export async function compareWithScikitLearn(dataset: BenchDataset, repeats: num
     const threads = `one thread each (scikit-learn pools ${JSON.stringify(scikitLearn.threads)})`;
     const common = `${shape(dataset.n)}, same k-means++ init, ≤ ${BENCH_ITERATIONS} iterations, median of ${repeats} alternating repeats; ${threads}`;
     const rows = [
-      measuredRow(names.lloyd, lloyd.ours, lloyd.reference, MS, `theory/lloyd.ts (its pass a wasm-SIMD kernel, theory/wasm/lloyd-pass.as.ts, bit-identical to plain float64) vs KMeans(algorithm="lloyd", n_init=1, tol=0); ${common}`, LLOYD_TARGET),
+      measuredRow(names.lloyd, lloyd.ours, lloyd.reference, MS, `theory/lloyd.ts (its pass a wasm-SIMD kernel, theory/wasm/point-pairs.as.ts, bit-identical to plain float64) vs KMeans(algorithm="lloyd", n_init=1, tol=0); ${common}`, LLOYD_TARGET),
       measuredRow(
         names.em,
         em.ours,
         em.reference,
         MS,
-        `theory/em.ts (per-cluster) vs GaussianMixture(covariance_type="spherical", reg_covar=0, tol=0), scikit-learn's fit time includes one initial parameter estimate; ${common}`,
+        `theory/em.ts (per-cluster; its squared distances in the same wasm-SIMD kernel, bit-identical) vs GaussianMixture(covariance_type="spherical", reg_covar=0, tol=0), scikit-learn's fit time includes one initial parameter estimate; ${common}`,
         EM_TARGET,
       ),
       measuredRow(

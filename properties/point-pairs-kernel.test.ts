@@ -5,7 +5,8 @@ import { lloyd, type LloydResult } from '../theory/lloyd';
 import type { Matrix } from '../theory/matrix';
 import { sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
-import { createLloydPass } from '../theory/wasm/lloyd-pass';
+import { createDistancePass, createLloydPass } from '../theory/wasm/point-pairs';
+import { squaredDistances } from '../theory/em';
 import { lloydKernelCaseArbitrary } from './arbitraries/lloydKernelCase';
 import { plainLloyd } from './reference/plain-lloyd';
 import { testSeed } from './seed';
@@ -52,6 +53,23 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
     const three: Matrix = { rows: 3, cols: 3, data: Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8]) };
     expectSameRun(none, three, undefined);
     expectSameRun(three, none, undefined);
+  });
+});
+
+describe('A3: EM\'s squared distances through the wasm-SIMD kernel', () => {
+  test.prop([lloydKernelCaseArbitrary()], { numRuns: 200 })('A3: equal the plain float64 D_ia = ‖X_i − μ_a‖² bit for bit, pass after pass', ({ points, init }) => {
+    const pass = createDistancePass(points, init.rows);
+    for (const centers of [init, { ...init, data: init.data.map((v) => v / 2 + 1) }]) {
+      expect(Array.from(pass.run(centers).data)).toEqual(Array.from(squaredDistances(points, centers).data));
+    }
+  });
+
+  test('A3: a distance pass refuses centres of another shape, and one superseded by a Lloyd pass', () => {
+    const points: Matrix = { rows: 3, cols: 2, data: Float64Array.from([0, 1, 2, 3, 4, 5]) };
+    const pass = createDistancePass(points, 2);
+    expect(() => pass.run({ rows: 3, cols: 2, data: new Float64Array(6) })).toThrow(/centers must be 2×2, got 3×2/);
+    createLloydPass(points, 2);
+    expect(() => pass.run({ rows: 2, cols: 2, data: new Float64Array(4) })).toThrow(/superseded/);
   });
 });
 

@@ -1,9 +1,10 @@
-// One fused Lloyd pass (SPEC §2) in AssemblyScript with wasm SIMD, built by `npm run build:wasm`
-// into lloyd-pass.wasm and driven by lloyd-pass.ts, which lays the arrays out in this module's
-// memory. Its results are bit-identical to the plain float64 pass (properties/reference/
-// plain-lloyd.ts): the two f64x2 lanes hold two different points, never two coordinates, so each
-// ‖X_i − μ_a‖² is summed over c = 0..d−1 in the same order, with a separate multiply and add
-// (wasm has no implicit FMA), and the objective is summed over i in order.
+// Passes over points held two at a time in wasm SIMD: Lloyd's fused pass (SPEC §2) and EM's
+// squared distances. AssemblyScript, built by `npm run build:wasm` into point-pairs.wasm and
+// driven by point-pairs.ts, which lays the arrays out in this module's memory. Results are
+// bit-identical to the plain float64 loops (properties/reference/plain-lloyd.ts,
+// theory/em.ts's squaredDistances): the two f64x2 lanes hold two different points, never two
+// coordinates, so each ‖X_i − μ_a‖² is summed over c = 0..d−1 in the same order, with a separate
+// multiply and add (wasm has no implicit FMA), and the objective is summed over i in order.
 
 /** Where free memory begins: the caller's arrays go at or after this address. */
 export function heapBase(): usize {
@@ -70,4 +71,28 @@ export function pass(n: i32, d: i32, k: i32, pairs: usize, centres: usize, label
   }
   changedCount = changes;
   return objective;
+}
+
+/**
+ * D_ia = ‖X_i − μ_a‖² for every point and centre into `out` (n×k f64, row-major), from the same
+ * `pairs` and `centres` layouts as `pass`, with each sum in the plain order over c (the n×k
+ * matrix both EM steps read, theory/em.ts).
+ */
+export function squaredDistances(n: i32, d: i32, k: i32, pairs: usize, centres: usize, out: usize): void {
+  for (let p = 0; p < (n + 1) >> 1; p++) {
+    const row = pairs + (<usize>(p * d) << 4);
+    const first = out + (<usize>(2 * p * k) << 3);
+    const second = first + (<usize>k << 3);
+    const both = 2 * p + 1 < n;
+    for (let a = 0; a < k; a++) {
+      const centre = centres + (<usize>(a * d) << 4);
+      let distance = f64x2.splat(0);
+      for (let c = 0; c < d; c++) {
+        const t = f64x2.sub(v128.load(row + (<usize>c << 4)), v128.load(centre + (<usize>c << 4)));
+        distance = f64x2.add(distance, f64x2.mul(t, t));
+      }
+      store<f64>(first + (<usize>a << 3), f64x2.extract_lane(distance, 0));
+      if (both) store<f64>(second + (<usize>a << 3), f64x2.extract_lane(distance, 1));
+    }
+  }
 }
