@@ -11,6 +11,21 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
+/**
+ * (‖X_2p − μ_a‖², ‖X_2p+1 − μ_a‖²) for the pair at `row` and the centre at `centre`, each summed
+ * over c = 0..d−1 in order.
+ */
+// @ts-ignore: decorator
+@inline
+function pairDistances(row: usize, centre: usize, d: i32): v128 {
+  let distance = f64x2.splat(0);
+  for (let c = 0; c < d; c++) {
+    const t = f64x2.sub(v128.load(row + (<usize>c << 4)), v128.load(centre + (<usize>c << 4)));
+    distance = f64x2.add(distance, f64x2.mul(t, t));
+  }
+  return distance;
+}
+
 let changedCount: i32 = 0;
 
 /** How many labels the last `pass` changed. */
@@ -37,12 +52,7 @@ export function pass(n: i32, d: i32, k: i32, pairs: usize, centres: usize, label
     let best = f64x2.splat(Infinity);
     let arg = i64x2.splat(0);
     for (let a = 0; a < k; a++) {
-      const centre = centres + (<usize>(a * d) << 4);
-      let distance = f64x2.splat(0);
-      for (let c = 0; c < d; c++) {
-        const t = f64x2.sub(v128.load(row + (<usize>c << 4)), v128.load(centre + (<usize>c << 4)));
-        distance = f64x2.add(distance, f64x2.mul(t, t));
-      }
+      const distance = pairDistances(row, centres + (<usize>(a * d) << 4), d);
       // Centres in index order with a strict <, per lane: ties go to the smallest index.
       const closer = f64x2.lt(distance, best);
       best = v128.bitselect(distance, best, closer);
@@ -85,12 +95,7 @@ export function squaredDistances(n: i32, d: i32, k: i32, pairs: usize, centres: 
     const second = first + (<usize>k << 3);
     const both = 2 * p + 1 < n;
     for (let a = 0; a < k; a++) {
-      const centre = centres + (<usize>(a * d) << 4);
-      let distance = f64x2.splat(0);
-      for (let c = 0; c < d; c++) {
-        const t = f64x2.sub(v128.load(row + (<usize>c << 4)), v128.load(centre + (<usize>c << 4)));
-        distance = f64x2.add(distance, f64x2.mul(t, t));
-      }
+      const distance = pairDistances(row, centres + (<usize>(a * d) << 4), d);
       store<f64>(first + (<usize>a << 3), f64x2.extract_lane(distance, 0));
       if (both) store<f64>(second + (<usize>a << 3), f64x2.extract_lane(distance, 1));
     }
