@@ -54,7 +54,7 @@ export async function compareTrainingStepWithPyTorch(repeats: number, steps: num
             seconds.ours * 1000,
             seconds.reference * 1000,
             'ms/step',
-            `transformerTrainingStep (attention forward and backward in one wasm SIMD kernel per block, layer norm, clipping and Adam in plain JavaScript; issue 7) vs peers/torch_training_step.py (heads fused into w×w matrices, torch.optim.Adam, clip_grad_norm_); ${common}; ours includes drawing the batch (${batchMs.toFixed(1)} ms: 32 mixture instances, their initialisations and token features), PyTorch draws random tokens of the same shape${limits}`,
+            `transformerTrainingStep (attention forward and backward in one wasm SIMD kernel per block, layer norm in another, clipping and Adam in plain JavaScript; issue 7) vs peers/torch_training_step.py (heads fused into w×w matrices, torch.optim.Adam, clip_grad_norm_); ${common}; ours includes drawing the batch (${batchMs.toFixed(1)} ms: 32 mixture instances, their initialisations and token features), PyTorch draws random tokens of the same shape${limits}`,
             TRAINING_STEP_TARGET,
           ),
           measuredRow(MEMORY_ROW, oursPeak, torchPeak, 'MiB', `peak RSS of each side's process after the timed steps (node maxRSS, Python getrusage); ${common}`),
