@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../../model/atomic-file';
 import { PROJECT_ROOT } from '../environment';
 import { attentionRow } from './attention-row';
@@ -10,6 +10,7 @@ import type { BenchRow } from './bench-row';
 import { describeMachine, type Machine } from './machine';
 import { peerVersion, SCIKIT_LEARN } from './peers';
 import { ratioTable } from './ratio-table';
+import { benchMarkdown } from './bench-markdown';
 import { compareWithScikitLearn } from './sklearn-comparison';
 import { compareTrainingStepWithPyTorch } from './training-step-comparison';
 import type { KernelProfile } from './kernel-profile';
@@ -41,7 +42,7 @@ export interface BenchReport {
 export const DEFAULT_BENCH_OUT = join(PROJECT_ROOT, 'reports', 'out', 'bench.json');
 const BENCH_SEED = 20250209;
 
-/** `tvem bench` (issue #7): times theory/ against its peers, writes bench.json and prints the ratio table. */
+/** `tvem bench` (issue #7): times theory/ against its peers, writes bench.json and bench.md and prints the ratio table. */
 export async function runBench(options: BenchOptions = {}): Promise<BenchReport> {
   const quick = options.quick ?? false;
   const repeats = options.repeats ?? (quick ? 3 : 7);
@@ -75,7 +76,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
     trainingStepProfile: trainingStep.profile,
   };
   const out = options.out ?? DEFAULT_BENCH_OUT;
+  const beside = join(dirname(out), `${basename(out, extname(out))}.md`);
+  const markdown = beside === out ? `${out}.md` : beside; // bench.md beside bench.json
   writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`${ratioTable(rows)}wrote ${out}\n`);
+  writeFileAtomic(markdown, benchMarkdown(rows, report));
+  process.stdout.write(`${ratioTable(rows)}wrote ${out} and ${markdown}\n`);
   return report;
 }
