@@ -52,7 +52,7 @@ describe('F3: tvem cluster --method transformer', () => {
     expect(b.labels).toEqual(a.labels);
   });
 
-  test('F3: a missing, wrong-kind or corrupted checkpoint is a one-line error', async () => {
+  test('F3: a missing, wrong-kind, corrupted or other-code checkpoint is a one-line error', async () => {
     await expect(clusterWithTransformer(input(), options({ checkpoint: join(root, 'nope') }), new Rng(1))).rejects.toThrow(/^--checkpoint: .* does not exist$/);
     const wrongKind = mkdtempSync(join(root, 'estep-'));
     const metadata = JSON.parse(readFileSync(join(checkpoint, METADATA_FILE), 'utf8'));
@@ -66,6 +66,10 @@ describe('F3: tvem cluster --method transformer', () => {
     await expect(clusterWithTransformer(input(), options({ checkpoint: corrupted }), new Rng(1))).rejects.toThrow(/corrupted or mismatched \(weights checksum mismatch/);
     writeFileSync(join(corrupted, METADATA_FILE), '{not json');
     await expect(clusterWithTransformer(input(), options({ checkpoint: corrupted }), new Rng(1))).rejects.toThrow(/is corrupted/);
+    const otherCode = mkdtempSync(join(root, 'other-code-'));
+    writeFileSync(join(otherCode, METADATA_FILE), JSON.stringify({ ...metadata, code: 'f'.repeat(64) }));
+    writeFileSync(join(otherCode, WEIGHTS_FILE), readFileSync(join(checkpoint, WEIGHTS_FILE)));
+    await expect(clusterWithTransformer(input(), options({ checkpoint: otherCode }), new Rng(1))).rejects.toThrow(/^--checkpoint: .* is corrupted or mismatched \(trained by other code \(training-code fingerprint ffffffffffff/);
   });
 
   test('F3: points of another dimension are rejected naming it', async () => {

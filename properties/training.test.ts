@@ -83,7 +83,7 @@ describe('B3: trained E-step layer', () => {
     expectNoTensorLeaksAcrossSteps(() => new EStepTraining(config), config.training);
   });
 
-  test('B3: a corrupted or mismatched checkpoint is rejected and retrained, a valid one reused', () => {
+  test('B3: a corrupted, mismatched or other-code checkpoint is rejected and retrained, a valid one reused', () => {
     const config = eStepConfig('B3: checkpoints', { heads: 1, training: { steps: 10, evalEvery: 5 } });
     const train = (retrain = false) => {
       const problem = new EStepTraining(config);
@@ -114,6 +114,13 @@ describe('B3: trained E-step layer', () => {
     expect(afterMismatch.source).toBe('trained');
     expect(afterMismatch.rejectedCheckpoint).toMatch(/config hash/);
     expect(train().source).toBe('cache');
+
+    // A checkpoint stamped with another code fingerprint (trained before an edit) is not reused.
+    const current = JSON.parse(readFileSync(metadataPath, 'utf8'));
+    writeFileSync(metadataPath, JSON.stringify({ ...current, code: '0'.repeat(64) }));
+    const afterCodeChange = train();
+    expect(afterCodeChange.source).toBe('trained');
+    expect(afterCodeChange.rejectedCheckpoint).toMatch(/trained by other code/);
   });
 
   test('B3: the hand-set head at β_cap lies in the trained class', () => {

@@ -3,14 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-file';
+import { codeFingerprint } from './code-fingerprint';
 import { configHash, sha256Hex } from './config-hash';
 import type { NamedParameter } from './parameters';
 import type { TrainingOutcome } from './train-loop';
 
 /**
- * Part of every checkpoint key: bump it when a trainable layer, a training problem or the loop
- * changes what a config trains, so that stale checkpoints are not reused. 2: Adam, clipping and the
- * transformer's attention and layer norm moved to fused kernels (issue 7), which round differently.
+ * The checkpoint files' format, part of every key; bump it when checkpoint.json or weights.bin
+ * change shape. Changes to the code that trains are covered by the code fingerprint
+ * (code-fingerprint.ts), also in the key. 2: the key gained the code fingerprint (issue 7).
  */
 export const CHECKPOINT_FORMAT = 2;
 export const WEIGHTS_FILE = 'weights.bin';
@@ -26,6 +27,8 @@ export interface CheckpointKey {
 const metadataSchema = z.object({
   format: z.literal(CHECKPOINT_FORMAT),
   configHash: z.string(),
+  /** codeFingerprint() of the code that trained it. */
+  code: z.string(),
   key: z.object({ kind: z.string(), config: z.unknown(), backend: z.string() }),
   seed: z.number(),
   packages: z.record(z.string(), z.string()),
@@ -35,8 +38,9 @@ const metadataSchema = z.object({
 });
 export type CheckpointMetadata = z.output<typeof metadataSchema>;
 
-export function checkpointHash(key: CheckpointKey): string {
-  return configHash({ format: CHECKPOINT_FORMAT, ...key });
+/** The hash naming a checkpoint: its key, the file format and the fingerprint of the training code. */
+export function checkpointHash(key: CheckpointKey, code = codeFingerprint()): string {
+  return configHash({ format: CHECKPOINT_FORMAT, code, ...key });
 }
 
 /** Writes weights.bin (float32 values of the parameters, in order), then checkpoint.json with its sha256, both atomically. */
@@ -51,6 +55,7 @@ export function saveCheckpoint(directory: string, key: CheckpointKey, parameters
   const metadata: CheckpointMetadata = {
     format: CHECKPOINT_FORMAT,
     configHash: checkpointHash(key),
+    code: codeFingerprint(),
     key: { kind: key.kind, config: key.config, backend: key.backend },
     seed: extra.seed,
     packages: extra.packages,
@@ -83,7 +88,10 @@ export function loadCheckpoint(directory: string, expectedHash: string, paramete
   } catch (error) {
     return { ok: false, reason: `unreadable metadata (${error instanceof Error ? error.message : String(error)})` };
   }
-  const storedHash = checkpointHash(metadata.key as CheckpointKey);
+  if (metadata.code !== codeFingerprint()) {
+    return { ok: false, reason: `trained by other code (training-code fingerprint ${metadata.code.slice(0, 12)}, this checkout ${codeFingerprint().slice(0, 12)}): retrain it` };
+  }
+  const storedHash = checkpointHash(metadata.key as CheckpointKey, metadata.code);
   if (storedHash !== metadata.configHash || storedHash !== expectedHash) {
     return { ok: false, reason: `config hash mismatch (expected ${expectedHash.slice(0, 12)}, stored ${metadata.configHash.slice(0, 12)}, recomputed ${storedHash.slice(0, 12)})` };
   }
