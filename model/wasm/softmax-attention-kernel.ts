@@ -51,7 +51,7 @@ export function softmaxAttentionBackward(qkv: Float32Array, weights: Float32Arra
   const { batch: B, tokens: T, heads: H, headWidth: dh } = shape;
   const W = H * dh;
   const exports = instance();
-  const [qkvAt, pAt, doutAt, dqkvAt, scratchAt] = layout(exports, [B * T * 3 * W, B * H * T * T, B * T * W, B * T * 3 * W, T], shape) as [number, number, number, number, number];
+  const [qkvAt, pAt, doutAt, dqkvAt, scratchAt] = layout(exports, [B * T * 3 * W, B * H * T * T, B * T * W, B * T * 3 * W, T * T], shape) as [number, number, number, number, number];
   view(exports, qkvAt, qkv.length).set(qkv);
   view(exports, pAt, weights.length).set(weights);
   view(exports, doutAt, dout.length).set(dout);

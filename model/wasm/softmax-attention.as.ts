@@ -9,102 +9,150 @@
 // [2W, 3W) = V and head h in columns h·dh … h·dh + dh − 1 of each; out and dout [B, T, W];
 // p [B, H, T, T]; dqkv like qkv. Scores carry no 1/√dh (the caller scales W_Q). Pointers are byte
 // offsets into this module's memory, which the caller lays out; nothing here allocates.
+//
+// Each product runs four lanes at a time: four scores per pass with one query load (`dots`), and
+// weighted sums of rows with eight accumulating lanes (`combine`). The backward first stores dS of
+// one (b, h) in scratch, so that dK and dV are weighted sums down its columns, like dQ along its
+// rows, instead of scattered rank-one updates.
 
-/** Σ_c a[c]·b[c] over `len` floats, four lanes at a time. */
+/** The byte address of float `index` after `base`. */
 // @ts-ignore: decorator
 @inline
-function dot(a: usize, b: usize, len: i32): f32 {
-  let acc = f32x4.splat(0);
-  let c = 0;
-  for (; c + 4 <= len; c += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(a + (<usize>c << 2)), v128.load(b + (<usize>c << 2))));
-  let s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
-  for (; c < len; c++) s += load<f32>(a + (<usize>c << 2)) * load<f32>(b + (<usize>c << 2));
-  return s;
+function at(base: usize, index: i32): usize {
+  return base + (<usize>index << 2);
 }
 
-/** y[c] += alpha·x[c] over `len` floats. */
+/** The sum of the four lanes of v. */
 // @ts-ignore: decorator
 @inline
-function axpy(y: usize, alpha: f32, x: usize, len: i32): void {
-  const va = f32x4.splat(alpha);
+function hsum(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/** out[j] = <a, rows[j]> for j < count, rows `stride` floats apart, vectors of `len` floats (4 at a time where possible). */
+function dots(out: usize, a: usize, rows: usize, stride: i32, count: i32, len: i32): void {
+  const vlen = len & ~3;
+  let j = 0;
+  for (; j + 4 <= count; j += 4) {
+    const r0 = at(rows, j * stride);
+    const r1 = at(rows, (j + 1) * stride);
+    const r2 = at(rows, (j + 2) * stride);
+    const r3 = at(rows, (j + 3) * stride);
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    for (let c = 0; c < vlen; c += 4) {
+      const q = v128.load(at(a, c));
+      a0 = f32x4.add(a0, f32x4.mul(q, v128.load(at(r0, c))));
+      a1 = f32x4.add(a1, f32x4.mul(q, v128.load(at(r1, c))));
+      a2 = f32x4.add(a2, f32x4.mul(q, v128.load(at(r2, c))));
+      a3 = f32x4.add(a3, f32x4.mul(q, v128.load(at(r3, c))));
+    }
+    // Transpose-and-add: lane t of `sums` is the full sum of a_t.
+    const s01 = f32x4.add(v128.shuffle<f32>(a0, a1, 0, 1, 4, 5), v128.shuffle<f32>(a0, a1, 2, 3, 6, 7));
+    const s23 = f32x4.add(v128.shuffle<f32>(a2, a3, 0, 1, 4, 5), v128.shuffle<f32>(a2, a3, 2, 3, 6, 7));
+    let sums = f32x4.add(v128.shuffle<f32>(s01, s23, 0, 2, 4, 6), v128.shuffle<f32>(s01, s23, 1, 3, 5, 7));
+    if (vlen < len) {
+      for (let c = vlen; c < len; c++) {
+        const q = load<f32>(at(a, c));
+        sums = f32x4.add(sums, f32x4.mul(f32x4.splat(q), f32x4(load<f32>(at(r0, c)), load<f32>(at(r1, c)), load<f32>(at(r2, c)), load<f32>(at(r3, c)))));
+      }
+    }
+    v128.store(at(out, j), sums);
+  }
+  for (; j < count; j++) {
+    const r = at(rows, j * stride);
+    let acc = f32x4.splat(0);
+    for (let c = 0; c < vlen; c += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(at(a, c)), v128.load(at(r, c))));
+    let s = hsum(acc);
+    for (let c = vlen; c < len; c++) s += load<f32>(at(a, c)) * load<f32>(at(r, c));
+    store<f32>(at(out, j), s);
+  }
+}
+
+/** y[0..len) = Σ_j w[j·wStride] · rows[j] for j < count (rows `stride` apart); overwrites y. */
+function combine(y: usize, w: usize, wStride: i32, rows: usize, stride: i32, count: i32, len: i32): void {
+  const vlen = len & ~3;
   let c = 0;
-  for (; c + 4 <= len; c += 4) {
-    const at = y + (<usize>c << 2);
-    v128.store(at, f32x4.add(v128.load(at), f32x4.mul(va, v128.load(x + (<usize>c << 2)))));
+  for (; c + 8 <= vlen; c += 8) {
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    for (let j = 0; j < count; j++) {
+      const s = f32x4.splat(load<f32>(at(w, j * wStride)));
+      const r = at(rows, j * stride + c);
+      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(r)));
+      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(r, 16)));
+    }
+    v128.store(at(y, c), a0);
+    v128.store(at(y, c + 4), a1);
+  }
+  for (; c < vlen; c += 4) {
+    let a0 = f32x4.splat(0);
+    for (let j = 0; j < count; j++) a0 = f32x4.add(a0, f32x4.mul(f32x4.splat(load<f32>(at(w, j * wStride))), v128.load(at(rows, j * stride + c))));
+    v128.store(at(y, c), a0);
   }
   for (; c < len; c++) {
-    const at = y + (<usize>c << 2);
-    store<f32>(at, load<f32>(at) + alpha * load<f32>(x + (<usize>c << 2)));
+    let s: f32 = 0;
+    for (let j = 0; j < count; j++) s += load<f32>(at(w, j * wStride)) * load<f32>(at(rows, j * stride + c));
+    store<f32>(at(y, c), s);
   }
-}
-
-/** Byte offset of token i's head-h slice in the part (0 = Q, 1 = K, 2 = V) of instance b. */
-// @ts-ignore: decorator
-@inline
-function slot(base: usize, b: i32, i: i32, T: i32, W: i32, part: i32, h: i32, dh: i32): usize {
-  return base + (<usize>((b * T + i) * 3 * W + part * W + h * dh) << 2);
 }
 
 /** Forward: fills out [B, T, W] and the attention weights p [B, H, T, T]. */
 export function forward(B: i32, T: i32, H: i32, dh: i32, qkv: usize, out: usize, p: usize): void {
   const W = H * dh;
-  memory.fill(out, 0, <usize>(B * T * W) << 2);
+  const stride = 3 * W;
   for (let b = 0; b < B; b++) {
+    const base = at(qkv, b * T * stride);
     for (let h = 0; h < H; h++) {
+      const keys = at(base, W + h * dh);
+      const values = at(base, 2 * W + h * dh);
       for (let i = 0; i < T; i++) {
-        const q = slot(qkv, b, i, T, W, 0, h, dh);
-        const row = p + (<usize>(((b * H + h) * T + i) * T) << 2);
-        let max = -Infinity as f32;
-        for (let j = 0; j < T; j++) {
-          const s = dot(q, slot(qkv, b, j, T, W, 1, h, dh), dh);
-          store<f32>(row + (<usize>j << 2), s);
-          max = Mathf.max(max, s);
-        }
+        const row = at(p, ((b * H + h) * T + i) * T);
+        dots(row, at(base, i * stride + h * dh), keys, stride, T, dh);
+        let maximum = -Infinity as f32;
+        for (let j = 0; j < T; j++) maximum = Mathf.max(maximum, load<f32>(at(row, j)));
         let sum: f32 = 0;
         for (let j = 0; j < T; j++) {
-          const e = Mathf.exp(load<f32>(row + (<usize>j << 2)) - max);
-          store<f32>(row + (<usize>j << 2), e);
+          const e = Mathf.exp(load<f32>(at(row, j)) - maximum);
+          store<f32>(at(row, j), e);
           sum += e;
         }
         const inverse: f32 = 1 / sum;
-        const o = out + (<usize>((b * T + i) * W + h * dh) << 2);
-        for (let j = 0; j < T; j++) {
-          const weight = load<f32>(row + (<usize>j << 2)) * inverse;
-          store<f32>(row + (<usize>j << 2), weight);
-          axpy(o, weight, slot(qkv, b, j, T, W, 2, h, dh), dh);
-        }
+        for (let j = 0; j < T; j++) store<f32>(at(row, j), load<f32>(at(row, j)) * inverse);
+        combine(at(out, (b * T + i) * W + h * dh), row, 1, values, stride, T, dh);
       }
     }
   }
 }
 
-/**
- * Backward: fills dqkv [B, T, 3W] from dout [B, T, W], the forward's qkv and p. `scratch` holds
- * T floats (one row of dP).
- */
+/** Backward: fills dqkv [B, T, 3W] from dout [B, T, W] and the forward's qkv and p; scratch holds T·T floats (dS of one (b, h)). */
 export function backward(B: i32, T: i32, H: i32, dh: i32, qkv: usize, p: usize, dout: usize, dqkv: usize, scratch: usize): void {
   const W = H * dh;
-  memory.fill(dqkv, 0, <usize>(B * T * 3 * W) << 2);
+  const stride = 3 * W;
   for (let b = 0; b < B; b++) {
+    const base = at(qkv, b * T * stride);
+    const grad = at(dqkv, b * T * stride);
     for (let h = 0; h < H; h++) {
+      const weights = at(p, (b * H + h) * T * T);
+      const keys = at(base, W + h * dh);
+      const values = at(base, 2 * W + h * dh);
+      const upstream = at(dout, b * T * W + h * dh);
+      // dS = P ⊙ (dO Vᵀ − rowsum(P ⊙ dO Vᵀ)), row by row into scratch.
       for (let i = 0; i < T; i++) {
-        const dO = dout + (<usize>((b * T + i) * W + h * dh) << 2);
-        const row = p + (<usize>(((b * H + h) * T + i) * T) << 2);
+        const dS = at(scratch, i * T);
+        dots(dS, at(upstream, i * W), values, stride, T, dh);
+        const row = at(weights, i * T);
         let rowDot: f32 = 0;
-        for (let j = 0; j < T; j++) {
-          const dP = dot(dO, slot(qkv, b, j, T, W, 2, h, dh), dh);
-          store<f32>(scratch + (<usize>j << 2), dP);
-          rowDot += dP * load<f32>(row + (<usize>j << 2));
-        }
-        const q = slot(qkv, b, i, T, W, 0, h, dh);
-        const dQ = slot(dqkv, b, i, T, W, 0, h, dh);
-        for (let j = 0; j < T; j++) {
-          const weight = load<f32>(row + (<usize>j << 2));
-          const dS = weight * (load<f32>(scratch + (<usize>j << 2)) - rowDot);
-          axpy(dQ, dS, slot(qkv, b, j, T, W, 1, h, dh), dh);
-          axpy(slot(dqkv, b, j, T, W, 1, h, dh), dS, q, dh);
-          axpy(slot(dqkv, b, j, T, W, 2, h, dh), weight, dO, dh);
-        }
+        for (let j = 0; j < T; j++) rowDot += load<f32>(at(dS, j)) * load<f32>(at(row, j));
+        for (let j = 0; j < T; j++) store<f32>(at(dS, j), load<f32>(at(row, j)) * (load<f32>(at(dS, j)) - rowDot));
+      }
+      for (let i = 0; i < T; i++) {
+        // dQ_i = Σ_j dS_ij K_j;  dK_i = Σ_j dS_ji Q_j;  dV_i = Σ_j P_ji dO_j.
+        combine(at(grad, i * stride + h * dh), at(scratch, i * T), 1, keys, stride, T, dh);
+        combine(at(grad, i * stride + W + h * dh), at(scratch, i), T, at(base, h * dh), stride, T, dh);
+        combine(at(grad, i * stride + 2 * W + h * dh), at(weights, i), T, upstream, W, T, dh);
       }
     }
   }
