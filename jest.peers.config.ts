@@ -2,7 +2,7 @@
 import type { Config } from 'jest';
 
 // The peer cross-checks: theory/ against scikit-learn and R mclust (npm run test:peers).
-// They need /usr/bin/python3 with python3-sklearn and Rscript with r-cran-mclust (see reports/bench/peers.ts).
+// They need /usr/bin/python3 with python3-sklearn and Rscript with r-cran-mclust (see bench/peers.ts).
 const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/properties/peers'],

@@ -15,7 +15,11 @@ const FLAGS = ['-O3', '--runtime', 'stub', '--enable', 'simd', '--noAssert'];
 
 const sources = FOLDERS.flatMap((folder) => {
   const dir = join(root, folder, 'wasm');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.as.ts')).map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.as.ts'))
+        .map((f) => join(dir, f))
+    : [];
 });
 const check = process.argv.includes('--check');
 const scratch = check ? mkdtempSync(join(tmpdir(), 'tvem-wasm-')) : undefined;

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // Entry point of the `tvem` CLI: registers the TypeScript loader, then runs reports/cli.ts.
 require('tsx/cjs/api').register();
-require('../reports/cli.ts').main(process.argv);
+require('../reports/cli/program.ts').main(process.argv);

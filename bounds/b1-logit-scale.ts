@@ -39,11 +39,12 @@ export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): num
 
 /**
  * Claim B1's error measure: max over points i of max_a |w_ia − r_ia| / max_a |r_ia|, with r the
- * reference responsibilities. Since max_a r_ia ≥ 1/k this is the SPEC's "relative" error read
+ * reference responsibilities. Since max_a r_ia ≥ 1/k this is claim B1's "relative" error read
  * per point, within a factor k of the absolute error max |w − r|.
  */
 export function b1PointwiseError(w: Matrix, reference: Matrix): number {
-  if (w.rows !== reference.rows || w.cols !== reference.cols) throw new RangeError(`b1PointwiseError: shapes ${w.rows}×${w.cols} and ${reference.rows}×${reference.cols} differ`);
+  if (w.rows !== reference.rows || w.cols !== reference.cols)
+    throw new RangeError(`b1PointwiseError: shapes ${w.rows}×${w.cols} and ${reference.rows}×${reference.cols} differ`);
   let worst = 0;
   for (let i = 0; i < w.rows; i++) {
     let diff = 0;
@@ -62,7 +63,7 @@ export function b1PointwiseError(w: Matrix, reference: Matrix): number {
 
 /**
  * A first-order bound on B1's error measure (b1PointwiseError) from rounding alone, for width d,
- * k centres and score scale S, with u the unit roundoff of the head and uRef that of the
+ * k centers and score scale S, with u the unit roundoff of the head and uRef that of the
  * reference (theory softEStep, float64):
  * - head scores: X, β, μ rounded on input, βX_c formed, ‖μ‖² by d squares and a d-term sum, then
  *   a (d+1)-term dot: |Δs| ≤ (2d + 5)·u·S;
@@ -74,7 +75,13 @@ export function b1PointwiseError(w: Matrix, reference: Matrix): number {
  * So the measure is ≤ 2((2d + 5)·u + (d + 3)·uRef)·S + (k + 3)·(u + uRef). Worst case (every
  * rounding aligned); measured errors sit far below it. It defines B1's regime, not a tolerance.
  */
-export function b1RoundingBound(d: number, k: number, scale: number, unitRoundoff: number, referenceUnitRoundoff = FLOAT64_UNIT_ROUNDOFF): number {
+export function b1RoundingBound(
+  d: number,
+  k: number,
+  scale: number,
+  unitRoundoff: number,
+  referenceUnitRoundoff = FLOAT64_UNIT_ROUNDOFF,
+): number {
   return 2 * ((2 * d + 5) * unitRoundoff + (d + 3) * referenceUnitRoundoff) * scale + (k + 3) * (unitRoundoff + referenceUnitRoundoff);
 }
 

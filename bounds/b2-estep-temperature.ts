@@ -1,10 +1,10 @@
 import { eStepMargins } from '../theory/estep';
-import { claimEntry } from './registry';
 import type { Instance } from '../theory/mixture';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
+import { claimEntry } from './registry';
 
 /** B2's constant factor in factor·(k−1)·exp(−βg/2) (2 in our explicit version; the registry's). */
-const { factor } = claimEntry('B2').constants as { factor: number };
+const { factor } = claimEntry('B2').constants;
 
 /**
  * Claim B2: with margin g = (second smallest) − (smallest) of ‖X − μ_a‖² over a, the soft
@@ -23,7 +23,7 @@ export function b2EStepBound(k: number, beta: number, margin: number): number {
 /**
  * Claim B2's temperature: the β at which the bound factor·(k−1)·exp(−βg/2) equals 2ε, i.e.
  * 1 − w_ẑ = ‖w − e_ẑ‖₁/2 ≤ ε (an ε-close E-step): β = (2/g)·log(factor·(k−1)/(2ε)), which is
- * SPEC's (2/g)·log((k−1)/ε) for factor 2. 0 when k = 1 or the bound is ≤ 2ε already at β = 0.
+ * B2's (2/g)·log((k−1)/ε) for factor 2. 0 when k = 1 or the bound is ≤ 2ε already at β = 0.
  */
 export function b2TemperatureFor(k: number, margin: number, epsilon: number): number {
   assertInteger('k', k, 1);

@@ -4,7 +4,7 @@ import { hoeffdingDeviation } from './hoeffding';
 
 /**
  * Confidence bounds for the mean of i.i.d. values in [0, 1] that mostly lie below a clip level c
- * (SPEC §4). Hoeffding on min(x, c) has range c instead of 1, and
+ * (CLAIMS.md §4). Hoeffding on min(x, c) has range c instead of 1, and
  *   E[min(x, c)] ≤ E[x] ≤ E[min(x, c)] + P(x > c),
  * with P(x > c) bounded by Clopper–Pearson on the count of values above c.
  */

@@ -2,7 +2,7 @@ import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import { assertInteger, fail } from '../theory/validate';
 
 /**
- * Clopper–Pearson exact binomial confidence bounds (SPEC §4). For s successes in n independent
+ * Clopper–Pearson exact binomial confidence bounds (CLAIMS.md §4). For s successes in n independent
  * trials with success probability p, each one-sided bound fails to cover p with probability at
  * most `alpha`, whatever p is; the two-sided interval fails with probability at most `alpha`.
  */

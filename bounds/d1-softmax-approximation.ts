@@ -42,8 +42,14 @@ export function d1Anchors(d: number, m: number, R: number): Float64Array[] {
  * Claim D1's surrogate f̃(x) = Σ_m softmax_m(−β‖x − x_m‖²)·f(x_m), for vector values f(x_m)
  * (`values[m]`), computed with the maximum score subtracted so that large β stays finite.
  */
-export function d1Surrogate(x: ArrayLike<number>, anchors: readonly Float64Array[], values: readonly ArrayLike<number>[], beta: number): Float64Array {
-  if (anchors.length === 0 || anchors.length !== values.length) fail('values length', values.length, `equal to the number of anchors (${anchors.length}, > 0)`);
+export function d1Surrogate(
+  x: ArrayLike<number>,
+  anchors: readonly Float64Array[],
+  values: readonly ArrayLike<number>[],
+  beta: number,
+): Float64Array {
+  if (anchors.length === 0 || anchors.length !== values.length)
+    fail('values length', values.length, `equal to the number of anchors (${anchors.length}, > 0)`);
   const scores = anchors.map((a) => {
     let s = 0;
     for (let c = 0; c < a.length; c++) s += (x[c]! - a[c]!) ** 2;

@@ -1,6 +1,6 @@
 import { claimEntry } from './registry';
 
-const { marginThreshold } = claimEntry('E1').constants as { marginThreshold: number };
+const { marginThreshold } = claimEntry('E1').constants;
 
 /**
  * Claim E1's regime: every E-step of the T-step run has min_i β·g_i/2 ≥ 110 (the registry's

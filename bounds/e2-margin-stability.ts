@@ -1,10 +1,10 @@
 import { fail } from '../theory/validate';
 
 /**
- * Claim E2's condition for a point x with nearest centre a*: for every b ≠ a*,
+ * Claim E2's condition for a point x with nearest center a*: for every b ≠ a*,
  *   ‖x − μ_b‖² − ‖x − μ_a*‖² > 2ε(‖x − μ_a*‖ + ‖x − μ_b‖) + 2ε².
- * Then moving every centre by at most ε leaves the label of x unchanged. Inputs are the squared
- * distances from x to each centre; returns the smallest slack (left side minus right side) over
+ * Then moving every center by at most ε leaves the label of x unchanged. Inputs are the squared
+ * distances from x to each center; returns the smallest slack (left side minus right side) over
  * b ≠ a*, so the condition holds iff the result is > 0 (+∞ for k = 1).
  */
 export function e2StabilitySlack(squaredDistances: readonly number[], nearest: number, epsilon: number): number {
@@ -38,7 +38,7 @@ export function e2LargestStableRadius(squaredDistances: readonly number[], neare
   return best;
 }
 
-/** Squared distances ‖x − μ_a‖² from a point to each centre (claim E2's inputs). */
+/** Squared distances ‖x − μ_a‖² from a point to each center (claim E2's inputs). */
 export function e2SquaredDistances(x: ArrayLike<number>, centers: readonly ArrayLike<number>[]): number[] {
   return centers.map((mu) => {
     let s = 0;
@@ -52,27 +52,35 @@ export function e2Nearest(values: readonly number[]): number {
   return values.reduce((best, v, a) => (v < values[best]! ? a : best), 0);
 }
 
-/** How one centre moves in an E2 check. */
+/** How one center moves in an E2 check. */
 export interface E2Move {
   /** Used when not adversarial; any non-zero vector (a zero one is replaced by e_1). */
   readonly direction: ArrayLike<number>;
   /** The move's length as a share in [0, 1] of ε (ignored when adversarial: those move by ε). */
   readonly lengthShare: number;
-  /** Adversarial: the nearest centre moves straight away from x, every other straight towards x. */
+  /** Adversarial: the nearest center moves straight away from x, every other straight towards x. */
   readonly adversarial: boolean;
 }
 
 /**
- * Moves each centre by at most ε as `moves` says (claim E2's hypothesis). Adversarial moves are
- * the ones for which the proof's triangle inequalities are tight; a centre at x (or a zero
+ * Moves each center by at most ε as `moves` says (claim E2's hypothesis). Adversarial moves are
+ * the ones for which the proof's triangle inequalities are tight; a center at x (or a zero
  * direction) has no direction and moves along e_1.
  */
-export function e2MoveCentres(x: ArrayLike<number>, centers: readonly ArrayLike<number>[], nearest: number, epsilon: number, moves: readonly E2Move[]): number[][] {
-  if (moves.length !== centers.length) fail('moves length', moves.length, `equal to the number of centres (${centers.length})`);
+export function e2MoveCenters(
+  x: ArrayLike<number>,
+  centers: readonly ArrayLike<number>[],
+  nearest: number,
+  epsilon: number,
+  moves: readonly E2Move[],
+): number[][] {
+  if (moves.length !== centers.length) fail('moves length', moves.length, `equal to the number of centers (${centers.length})`);
   return centers.map((mu, a) => {
     const move = moves[a]!;
     const d = mu.length;
-    let direction = Array.from({ length: d }, (_, j) => (move.adversarial ? (a === nearest ? mu[j]! - x[j]! : x[j]! - mu[j]!) : move.direction[j]!));
+    let direction = Array.from({ length: d }, (_, j) =>
+      move.adversarial ? (a === nearest ? mu[j]! - x[j]! : x[j]! - mu[j]!) : move.direction[j]!,
+    );
     if (!(Math.hypot(...direction) > 1e-150)) direction = direction.map((_, j) => (j === 0 ? 1 : 0));
     const length = (move.adversarial ? 1 : move.lengthShare) * epsilon;
     const scale = length / Math.hypot(...direction);

@@ -2,7 +2,7 @@ import { assertInteger, assertPositive, fail } from '../theory/validate';
 import { assertProbability } from './clopper-pearson';
 
 /**
- * Hoeffding's inequality (SPEC §4): for R independent samples in an interval of width `range`,
+ * Hoeffding's inequality (CLAIMS.md §4): for R independent samples in an interval of width `range`,
  * P(mean − E[mean] ≥ t) ≤ exp(−2Rt²/range²), and the same for the lower tail. `sides` = 2
  * bounds both tails at once.
  */

@@ -1,10 +1,10 @@
-import { squaredDistance, type Matrix } from '../theory/matrix';
+import { type Matrix, squaredDistance } from '../theory/matrix';
 import { logPhi } from '../theory/normal';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
 
 /**
  * Claim F1's bounds on the oracle's error and the minimax envelopes of F1/F2, all in log space
- * (SPEC §1: Φ(−16) ≈ 6e-58, and exp(−Δ²/8σ²) underflows past Δ/σ ≈ 77).
+ * (CLAIMS.md §1: Φ(−16) ≈ 6e-58, and exp(−Δ²/8σ²) underflows past Δ/σ ≈ 77).
  */
 
 /** log Σ_j exp(terms_j), stable for very negative terms; −∞ for an empty list. */
@@ -40,7 +40,7 @@ export function logWeightedUnionBound(centers: Matrix, sigma: number, weights: r
   return logSumExp(perCluster.map((logB, a) => Math.log(weights[a]!) + logB));
 }
 
-/** F1 for simplex centres: log((k − 1)·Φ(−Δ/2σ)); for k = 2 with equal weights the oracle error equals Φ(−Δ/2σ). */
+/** F1 for simplex centers: log((k − 1)·Φ(−Δ/2σ)); for k = 2 with equal weights the oracle error equals Φ(−Δ/2σ). */
 export function logSimplexUnionBound(k: number, delta: number, sigma: number): number {
   assertInteger('k', k, 2);
   return Math.log(k - 1) + logPhi(-assertPositive('delta', delta) / (2 * assertPositive('sigma', sigma)));

@@ -1,7 +1,7 @@
 import { assertInteger, assertPositive, fail } from '../theory/validate';
 import { assertProbability, binomialUpperCriticalCount, clopperPearsonUpper } from './clopper-pearson';
 
-/** SPEC §4: a check's failure probability split evenly over its `tests` tests (Bonferroni). */
+/** CLAIMS.md §4: a check's failure probability split evenly over its `tests` tests (Bonferroni). */
 export function bonferroni(failureProbability: number, tests: number): number {
   assertProbability('failureProbability', failureProbability);
   assertInteger('tests', tests, 1);
@@ -20,7 +20,7 @@ export interface ResolutionTarget {
 }
 
 /**
- * Trials N for a Clopper–Pearson check of p ≤ rate (SPEC §4). Under p ≤ rate the count X
+ * Trials N for a Clopper–Pearson check of p ≤ rate (CLAIMS.md §4). Under p ≤ rate the count X
  * stays below c = binomialUpperCriticalCount(N, rate, beta) with probability ≥ 1 − beta, and N is
  * chosen so that the upper bound at c − 1 is ≤ (1 + η)·rate: then the check confirms
  * p ≤ (1 + η)·rate with probability ≥ 1 − beta. The returned N satisfies this (found by doubling,

@@ -4,7 +4,7 @@ import { assertProbability } from './clopper-pearson';
 import { hoeffdingDeviation } from './hoeffding';
 
 /**
- * The generalisation slack of claims B3 and C3 (SPEC §4): how far the mean of R i.i.d. held-out
+ * The generalisation slack of claims B3 and C3 (CLAIMS.md §4): how far the mean of R i.i.d. held-out
  * values in an interval of width `range` may exceed its expectation, at failure probability δ.
  */
 
@@ -75,7 +75,12 @@ export interface ConstructionComparison {
  * D_j ∈ [−width, width]. Under E[trained] ≤ E[bound] the mean of D exceeds its slack with
  * probability ≤ δ, so `exceeds` is a test at level δ.
  */
-export function compareWithConstruction(trained: readonly number[], bound: readonly number[], width: number, failureProbability: number): ConstructionComparison {
+export function compareWithConstruction(
+  trained: readonly number[],
+  bound: readonly number[],
+  width: number,
+  failureProbability: number,
+): ConstructionComparison {
   if (trained.length !== bound.length) fail('bound length', bound.length, `equal to the trained length (${trained.length})`);
   const differences = trained.map((e, j) => e - bound[j]!);
   const { mean, slack } = meanSlack(differences, failureProbability, 2 * width);

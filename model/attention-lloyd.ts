@@ -5,15 +5,15 @@ import { eStepMargins } from '../theory/estep';
 import { separation } from '../theory/layouts';
 import { assertFiniteMatrix, assertSameWidth, type Matrix } from '../theory/matrix';
 import { assertInteger, assertPositive, fail } from '../theory/validate';
-import { attentionLayer, disposeAttention, type AttentionLayerWeights } from './attention';
+import { type AttentionLayerWeights, attentionLayer, disposeAttention } from './attention';
 import { initBackend } from './backend';
-import { centreUpdateWeights } from './centre-update-layer';
+import { centerUpdateWeights } from './center-update-layer';
 import { eStepHeadWeights, eStepMask } from './estep-head';
-import { disposeFeedForward, feedForwardLayer, type FeedForwardWeights } from './feed-forward';
+import { disposeFeedForward, type FeedForwardWeights, feedForwardLayer } from './feed-forward';
 import { mStepHeadWeights, mStepMask } from './mstep-head';
 import { embedTokens, readSlot, tokenLayout } from './token-layout';
 
-const { marginThreshold } = claimEntry('E1').constants as { marginThreshold: number };
+const { marginThreshold } = claimEntry('E1').constants;
 
 /**
  * Temperature of the Lloyd construction's M-step head. Non-members are outscored by β_M and the
@@ -24,7 +24,7 @@ export const LLOYD_MSTEP_BETA = 256;
 
 /**
  * The default E-step temperature assumes every point's margin g is at least this share of the
- * squared separation Δ̂_0² of the initial centres (documented in defaultLloydBeta).
+ * squared separation Δ̂_0² of the initial centers (documented in defaultLloydBeta).
  */
 export const DEFAULT_MARGIN_SHARE = 0.01;
 
@@ -32,7 +32,7 @@ export const DEFAULT_MARGIN_SHARE = 0.01;
  * Default E-step temperature β = 2·110/(0.01·Δ̂_0²), with Δ̂_0 = min_{a≠b} ‖μ⁰_a − μ⁰_b‖ (claim
  * E1). Then β·g/2 ≥ 110 for every point whose margin g is at least 1% of Δ̂_0², which holds on
  * well-separated instances, and the float32 scores stay about 2.2e4·(‖X‖/Δ̂_0)², whose rounding
- * (≈ 1e-3 for centred data) is far below the slack between 110 and the float32 underflow of
+ * (≈ 1e-3 for centered data) is far below the slack between 110 and the float32 underflow of
  * exp at ≈ 104. Data far from the origin (‖X‖ ≫ Δ̂_0) inflate that rounding; E1's margin
  * condition does not see it. For k = 1 there is no competitor and β = 1.
  */
@@ -54,9 +54,9 @@ export interface LloydNetworkSize {
 }
 
 /**
- * Per Lloyd step: E-step attention (1 head), M-step attention (1 head), centre-update fully
- * connected layer; plus one fully connected layer at the start (placing the initial centres) and
- * a final E-step (labels of the returned centres). Independent of k, n and d.
+ * Per Lloyd step: E-step attention (1 head), M-step attention (1 head), center-update fully
+ * connected layer; plus one fully connected layer at the start (placing the initial centers) and
+ * a final E-step (labels of the returned centers). Independent of k, n and d.
  */
 export const LAYERS_PER_LLOYD_STEP = { attentionLayers: 2, feedForwardLayers: 1, heads: 2 } as const;
 
@@ -64,7 +64,12 @@ export function lloydNetworkSize(iterations: number): LloydNetworkSize {
   assertInteger('iterations', iterations, 1);
   const attentionLayers = LAYERS_PER_LLOYD_STEP.attentionLayers * iterations + 1;
   const feedForwardLayers = LAYERS_PER_LLOYD_STEP.feedForwardLayers * iterations + 1;
-  return { layers: attentionLayers + feedForwardLayers, attentionLayers, feedForwardLayers, heads: LAYERS_PER_LLOYD_STEP.heads * iterations + 1 };
+  return {
+    layers: attentionLayers + feedForwardLayers,
+    attentionLayers,
+    feedForwardLayers,
+    heads: LAYERS_PER_LLOYD_STEP.heads * iterations + 1,
+  };
 }
 
 export interface AttentionLloydOptions {
@@ -75,9 +80,9 @@ export interface AttentionLloydOptions {
 }
 
 export interface AttentionLloydResult {
-  /** Labels of the final centres (the final E-step's argmax; ties to the smallest index). */
+  /** Labels of the final centers (the final E-step's argmax; ties to the smallest index). */
   readonly labels: Int32Array;
-  /** k×d final centres (float32 values held in float64). */
+  /** k×d final centers (float32 values held in float64). */
   readonly centers: Matrix;
   readonly iterations: number;
   /**
@@ -89,7 +94,7 @@ export interface AttentionLloydResult {
   readonly feedForwardLayers: number;
   readonly heads: number;
   /**
-   * minMargins[t] = min_i β·g_i/2 at the centres after t steps, t = 0..T (one entry per E-step),
+   * minMargins[t] = min_i β·g_i/2 at the centers after t steps, t = 0..T (one entry per E-step),
    * with g_i from eStepMargins in float64; +∞ when k = 1. E1's regime is every entry ≥ 110.
    */
   readonly minMargins: number[];
@@ -99,13 +104,17 @@ export interface AttentionLloydResult {
 }
 
 /**
- * T Lloyd steps by the hand-set transformer (claim E1): a centre-update layer, then T blocks of
+ * T Lloyd steps by the hand-set transformer (claim E1): a center-update layer, then T blocks of
  * (E-step head with temperature β, M-step head with LLOYD_MSTEP_BETA and keep-previous for empty
- * clusters, centre-update layer), then a final E-step head. See TokenLayout for the tokens.
- * Empty clusters keep their previous centre, the theory policy (theory/mstep.ts). Runs in float32
+ * clusters, center-update layer), then a final E-step head. See TokenLayout for the tokens.
+ * Empty clusters keep their previous center, the theory policy (theory/mstep.ts). Runs in float32
  * on the active tfjs backend (initialising one if none is active); leaves no tensors behind.
  */
-export async function runAttentionLloyd(points: Matrix, initCenters: Matrix, options: AttentionLloydOptions): Promise<AttentionLloydResult> {
+export async function runAttentionLloyd(
+  points: Matrix,
+  initCenters: Matrix,
+  options: AttentionLloydOptions,
+): Promise<AttentionLloydResult> {
   const iterations = assertInteger('iterations', options.iterations, 1);
   assertFiniteMatrix('points', points);
   assertFiniteMatrix('initCenters', initCenters);
@@ -113,14 +122,14 @@ export async function runAttentionLloyd(points: Matrix, initCenters: Matrix, opt
   const beta = assertPositive('beta', options.beta ?? defaultLloydBeta(initCenters));
   const backend = await initBackend();
   const layout = tokenLayout(points.rows, points.cols, initCenters.rows);
-  const update = centreUpdateWeights(layout);
+  const update = centerUpdateWeights(layout);
   const eHead = eStepHeadWeights(layout, beta);
   const mHead = mStepHeadWeights(layout, { beta: LLOYD_MSTEP_BETA, keepEmpty: true });
   const eMask = eStepMask(layout);
   const mMask = mStepMask(layout, true);
   const snapshots: tf.Tensor3D[] = [];
   const snapshot = (tokens: tf.Tensor3D): void => {
-    snapshots.push(tf.slice(tokens, [0, layout.firstCentroid, layout.centre], [1, layout.k, layout.d]));
+    snapshots.push(tf.slice(tokens, [0, layout.firstCentroid, layout.center], [1, layout.k, layout.d]));
   };
   // Claim E3 counts what is applied, not what a formula says should be.
   const applied = { attentionLayers: 0, feedForwardLayers: 0, heads: 0 };

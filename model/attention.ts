@@ -60,10 +60,15 @@ export function attentionLayer(tokens: tf.Tensor3D, weights: AttentionLayerWeigh
   const width = tokens.shape[2];
   if (weights.heads.length === 0) fail('weights.heads', 0, 'a non-empty list of heads');
   weights.heads.forEach((head, h) => {
-    for (const [name, w, rows] of [['query', head.query, width], ['key', head.key, width], ['value', head.value, width]] as const) {
+    for (const [name, w, rows] of [
+      ['query', head.query, width],
+      ['key', head.key, width],
+      ['value', head.value, width],
+    ] as const) {
       if (w.shape[0] !== rows) fail(`heads[${h}].${name} rows`, w.shape[0], `equal to the token width ${rows}`);
     }
-    if (head.query.shape[1] !== head.key.shape[1]) fail(`heads[${h}].key columns`, head.key.shape[1], `equal to the query columns ${head.query.shape[1]}`);
+    if (head.query.shape[1] !== head.key.shape[1])
+      fail(`heads[${h}].key columns`, head.key.shape[1], `equal to the query columns ${head.query.shape[1]}`);
     if (head.output.shape[0] !== head.value.shape[1] || head.output.shape[1] !== width) {
       fail(`heads[${h}].output shape`, head.output.shape, `[${head.value.shape[1]}, ${width}]`);
     }

@@ -1,12 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fail } from '../theory/validate';
 
-/** The tfjs backends we know how to load, in order of preference. */
-export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-
-/** The environment variable that forces a backend (one of BACKENDS). */
-export const BACKEND_ENV = 'TVEM_BACKEND';
+import { BACKEND_ENV, BACKENDS, type BackendName } from './backend-names';
 
 function isBackendName(value: string): value is BackendName {
   return (BACKENDS as readonly string[]).includes(value);
@@ -19,10 +14,8 @@ function isBackendName(value: string): value is BackendName {
  */
 function register(name: BackendName): void {
   if (name === 'tensorflow') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@tensorflow/tfjs-node');
   } else if (name === 'wasm') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@tensorflow/tfjs-backend-wasm');
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
@@ -59,7 +52,9 @@ export async function initBackend(preferred?: string): Promise<string> {
     if (active === forced && tf.getBackend() === forced) return forced;
     const problem = await tryBackend(forced);
     if (problem !== undefined) {
-      throw new Error(`the tfjs backend '${forced}' was requested${preferred !== undefined ? '' : ` by ${BACKEND_ENV}`} but failed to load: ${problem}`);
+      throw new Error(
+        `the tfjs backend '${forced}' was requested${preferred !== undefined ? '' : ` by ${BACKEND_ENV}`} but failed to load: ${problem}`,
+      );
     }
     active = forced;
     return forced;

@@ -1,4 +1,4 @@
-import { assertSameWidth, zeros, type Matrix } from '../theory/matrix';
+import { assertSameWidth, type Matrix, zeros } from '../theory/matrix';
 import { assertPositive } from '../theory/validate';
 
 /**

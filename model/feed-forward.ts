@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { untransposedMatMul } from './untransposed-matmul';
 import { fail } from '../theory/validate';
+import { untransposedMatMul } from './untransposed-matmul';
 
 /** Hidden-unit activations of the fully connected sublayer. */
 export const ACTIVATIONS = ['relu', 'square'] as const;
@@ -36,7 +36,8 @@ export function feedForwardLayer(tokens: tf.Tensor3D, weights: FeedForwardWeight
   weights.groups.forEach((g, i) => {
     if (!ACTIVATIONS.includes(g.activation)) fail(`groups[${i}].activation`, g.activation, `one of ${ACTIVATIONS.join(', ')}`);
     if (g.in.shape[0] !== width) fail(`groups[${i}].in rows`, g.in.shape[0], `equal to the token width ${width}`);
-    if (g.out.shape[0] !== g.in.shape[1] || g.out.shape[1] !== width) fail(`groups[${i}].out shape`, g.out.shape, `[${g.in.shape[1]}, ${width}]`);
+    if (g.out.shape[0] !== g.in.shape[1] || g.out.shape[1] !== width)
+      fail(`groups[${i}].out shape`, g.out.shape, `[${g.in.shape[1]}, ${width}]`);
   });
   return tf.tidy(() => {
     const flat = tf.reshape(tokens, [batch * length, width]) as tf.Tensor2D;

@@ -1,4 +1,4 @@
-import { zeros, type Matrix } from '../theory/matrix';
+import { type Matrix, zeros } from '../theory/matrix';
 import { fail } from '../theory/validate';
 import { LOG_ZERO_FLOOR } from './mstep-head';
 

@@ -1,21 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
-import { zeros, type Matrix } from '../theory/matrix';
+import { type Matrix, zeros } from '../theory/matrix';
 import { assertInRange, assertInteger, fail } from '../theory/validate';
-import { attentionLayer, attentionMask, disposeAttention, type AttentionLayerWeights } from './attention';
-import { embedTokens, readSlot, tokenKind, tokenLayout, type TokenLayout } from './token-layout';
-import { identityEntries, weightMatrix, type WeightEntry } from './weight-matrix';
+import { type AttentionLayerWeights, attentionLayer, attentionMask, disposeAttention } from './attention';
+import { embedTokens, readSlot, type TokenLayout, tokenKind, tokenLayout } from './token-layout';
+import { identityEntries, type WeightEntry, weightMatrix } from './weight-matrix';
 
 /**
  * The M-step head (claims C1, C2, E1), on the slots of TokenLayout. Centroid token a attends to
  * the data tokens with score β·⟨e_a, r_i⟩, where r_i is data token i's resp slot, and value X_i;
- * its output, the new centre, goes to the `next` slot.
+ * its output, the new center, goes to the `next` slot.
  * - C2 (hard): r_i = e_{ẑ_i}, so the score is β·1{ẑ_i = a}.
  * - C1 (soft): β = 1 and r_i = log w_i, so the score is log w_ia and the output is exactly
  *   Σ_i w_ia X_i / Σ_i w_ia.
  * With `keepEmpty` (the Lloyd construction, E1) centroid token a also attends to itself with
  * score β/2 and value μ_a: a non-empty cluster's members outscore it by β/2, so for β/2 ≥ 104
  * its weight underflows to exactly 0 in float32; an empty cluster has only score-0 competitors,
- * so it keeps its previous centre exactly, as SPEC §2's M-step does.
+ * so it keeps its previous center exactly, as CLAIMS.md §2's M-step does.
  */
 export interface MStepHeadOptions {
   readonly beta: number;
@@ -37,7 +37,7 @@ export function mStepHeadWeights(layout: TokenLayout, { beta, keepEmpty }: MStep
       {
         query: weightMatrix(width, scoreWidth, query),
         key: weightMatrix(width, scoreWidth, key),
-        value: weightMatrix(width, d, [...identityEntries(layout.point, 0, d), ...identityEntries(layout.centre, 0, d)]),
+        value: weightMatrix(width, d, [...identityEntries(layout.point, 0, d), ...identityEntries(layout.center, 0, d)]),
         output: weightMatrix(d, width, identityEntries(0, layout.next, d)),
       },
     ],

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fail } from '../theory/validate';
 import type { AttentionHead } from './attention';
 import { untransposedMatMul } from './untransposed-matmul';
-import { softmaxAttentionBackward, softmaxAttentionForward, type AttentionShape } from './wasm/softmax-attention-kernel';
+import { type AttentionShape, softmaxAttentionBackward, softmaxAttentionForward } from './wasm/softmax-attention-kernel';
 
 const fusedByHeads = new Map<number, (qkv: tf.Tensor3D) => tf.Tensor3D>();
 
@@ -25,7 +25,15 @@ export function fusedSelfAttention(qkv: tf.Tensor3D, heads: number): tf.Tensor3D
       return {
         value: tf.tensor3d(out, [batch, tokens, packed / 3]),
         gradFunc: (dy: tf.Tensor, [saved, savedWeights]: tf.Tensor[]) =>
-          tf.tensor3d(softmaxAttentionBackward(saved!.dataSync() as Float32Array, savedWeights!.dataSync() as Float32Array, dy.dataSync() as Float32Array, shape), [batch, tokens, packed]),
+          tf.tensor3d(
+            softmaxAttentionBackward(
+              saved!.dataSync() as Float32Array,
+              savedWeights!.dataSync() as Float32Array,
+              dy.dataSync() as Float32Array,
+              shape,
+            ),
+            [batch, tokens, packed],
+          ),
       };
     }) as (qkv: tf.Tensor3D) => tf.Tensor3D;
     fusedByHeads.set(heads, op);
@@ -45,13 +53,25 @@ export function multiHeadSelfAttention(tokens: tf.Tensor3D, heads: readonly Atte
   if (heads.length === 0) fail('heads', 0, 'a non-empty list of heads');
   const headWidth = heads[0]!.query.shape[1];
   heads.forEach((head, h) => {
-    for (const [name, w, shape] of [['query', head.query, [width, headWidth]], ['key', head.key, [width, headWidth]], ['value', head.value, [width, headWidth]], ['output', head.output, [headWidth, width]]] as const) {
-      if (w.shape[0] !== shape[0] || w.shape[1] !== shape[1]) fail(`heads[${h}].${name} shape`, w.shape, `[${shape.join(', ')}] (every head ${headWidth} wide, token width ${width})`);
+    for (const [name, w, shape] of [
+      ['query', head.query, [width, headWidth]],
+      ['key', head.key, [width, headWidth]],
+      ['value', head.value, [width, headWidth]],
+      ['output', head.output, [headWidth, width]],
+    ] as const) {
+      if (w.shape[0] !== shape[0] || w.shape[1] !== shape[1])
+        fail(`heads[${h}].${name} shape`, w.shape, `[${shape.join(', ')}] (every head ${headWidth} wide, token width ${width})`);
     }
   });
   return tf.tidy(() => {
-    const packedWeights = tf.concat([...heads.map((h) => h.query), ...heads.map((h) => h.key), ...heads.map((h) => h.value)], 1) as tf.Tensor2D;
-    const outputWeights = tf.concat(heads.map((h) => h.output), 0) as tf.Tensor2D;
+    const packedWeights = tf.concat(
+      [...heads.map((h) => h.query), ...heads.map((h) => h.key), ...heads.map((h) => h.value)],
+      1,
+    ) as tf.Tensor2D;
+    const outputWeights = tf.concat(
+      heads.map((h) => h.output),
+      0,
+    ) as tf.Tensor2D;
     const flat = tf.reshape(tokens, [batch * length, width]) as tf.Tensor2D;
     const qkv = tf.reshape(untransposedMatMul(flat, packedWeights), [batch, length, 3 * heads.length * headWidth]) as tf.Tensor3D;
     const attended = tf.reshape(fusedSelfAttention(qkv, heads.length), [batch * length, heads.length * headWidth]) as tf.Tensor2D;

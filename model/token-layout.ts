@@ -14,13 +14,13 @@ import { assertInteger, fail } from '../theory/validate';
  * | slot    | coordinates          | data token i       | centroid token a        |
  * |---------|----------------------|--------------------|-------------------------|
  * | point   | [0, d)               | X_i                | 0                       |
- * | centre  | [d, 2d)              | 0                  | μ_a (the current centre)|
- * | next    | [2d, 3d)             | 0                  | scratch: the M-step's new centre (and the initial centre on input) |
+ * | center  | [d, 2d)              | 0                  | μ_a (the current center)|
+ * | next    | [2d, 3d)             | 0                  | scratch: the M-step's new center (and the initial center on input) |
  * | sqNorm  | 3d                   | 0                  | ‖μ_a‖²                  |
  * | one     | 3d + 1               | 1                  | 1                       |
  * | id      | [3d+2, 3d+2+k)       | 0                  | e_a                     |
  * | resp    | [3d+2+k, 3d+2+2k)    | E-step output w_i (or log w_i as M-step scores, claim C1) | 0 |
- * Keeping points and centres in separate slots lets the position-wise layers act on centroid
+ * Keeping points and centers in separate slots lets the position-wise layers act on centroid
  * tokens without touching data tokens.
  */
 export interface TokenLayout {
@@ -32,7 +32,7 @@ export interface TokenLayout {
   /** Sequence length T = n + k + 1. */
   readonly tokens: number;
   readonly point: number;
-  readonly centre: number;
+  readonly center: number;
   readonly next: number;
   readonly sqNorm: number;
   readonly one: number;
@@ -55,7 +55,7 @@ export function tokenLayout(n: number, d: number, k: number): TokenLayout {
     width: 3 * d + 2 * k + 2,
     tokens: n + k + 1,
     point: 0,
-    centre: d,
+    center: d,
     next: 2 * d,
     sqNorm: 3 * d,
     one: 3 * d + 1,
@@ -74,7 +74,7 @@ export function tokenKind(layout: TokenLayout, token: number): TokenKind {
 
 export interface TokenContents {
   readonly points: Matrix;
-  /** Centres placed in the `next` slot of the centroid tokens (the network moves them into place). */
+  /** Centers placed in the `next` slot of the centroid tokens (the network moves them into place). */
   readonly centers?: Matrix;
   /** n×k values for the `resp` slot of the data tokens (one-hot labels, or log-responsibilities). */
   readonly resp?: Matrix;

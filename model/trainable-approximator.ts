@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../theory/rng';
 import { assertInteger } from '../theory/validate';
-import { type NamedParameter } from './training/parameters';
+import type { NamedParameter } from './training/parameters';
 
 /**
  * A trainable M-head softmax approximator of a scalar function on a box (claim D2), the trained
@@ -46,7 +46,10 @@ export class TrainableSoftmaxApproximator {
   predict(points: tf.Tensor2D): tf.Tensor1D {
     return tf.tidy(() => {
       // ‖x − x_m‖² = ‖x‖² − 2⟨x, x_m⟩ + ‖x_m‖², as [B, M]
-      const squared = tf.add(tf.sub(tf.sum(tf.square(points), 1, true), tf.mul(2, tf.matMul(points, this.anchors, false, true))), tf.sum(tf.square(this.anchors), 1));
+      const squared = tf.add(
+        tf.sub(tf.sum(tf.square(points), 1, true), tf.mul(2, tf.matMul(points, this.anchors, false, true))),
+        tf.sum(tf.square(this.anchors), 1),
+      );
       const weights = tf.softmax(tf.mul(tf.neg(tf.exp(this.logBetas)), tf.relu(squared)));
       return tf.reshape(tf.matMul(weights, this.values), [-1]);
     });

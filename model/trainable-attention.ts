@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../theory/rng';
 import { assertInteger } from '../theory/validate';
-import { attentionLayer, disposeAttention, type AttentionHead } from './attention';
+import { type AttentionHead, attentionLayer, disposeAttention } from './attention';
 import { cappedWeight, frobeniusNorm } from './trainable-capped-weight';
-import { normalVariable, zeroVariable, type NamedParameter } from './training/parameters';
+import { type NamedParameter, normalVariable, zeroVariable } from './training/parameters';
 
 /** Standard deviation of the raw query and key entries at initialisation. */
 const INIT_SCALE = 0.1;

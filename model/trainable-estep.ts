@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../theory/rng';
 import { assertPositive } from '../theory/validate';
 import { eStepHeadWeights, eStepMask } from './estep-head';
-import { TrainableAttentionLayer } from './trainable-attention';
 import type { TokenLayout } from './token-layout';
+import { TrainableAttentionLayer } from './trainable-attention';
 
 /**
  * The trainable E-step layer (claim B3): M heads around the hand-set E-step head at the
@@ -23,7 +23,7 @@ export class TrainableEStepLayer extends TrainableAttentionLayer {
   }
 
   /**
-   * [B, T, D] E-step input tokens (centre and sqNorm slots filled, as after the centre-update
+   * [B, T, D] E-step input tokens (center and sqNorm slots filled, as after the center-update
    * sublayer) → [B, n, k] responsibilities, the resp slot of the data tokens.
    */
   responsibilities(tokens: tf.Tensor3D): tf.Tensor3D {

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../theory/rng';
 import { assertPositive } from '../theory/validate';
 import { mStepHeadWeights, mStepMask } from './mstep-head';
-import { TrainableAttentionLayer } from './trainable-attention';
 import type { TokenLayout } from './token-layout';
+import { TrainableAttentionLayer } from './trainable-attention';
 
 /**
  * The trainable M-step layer (claim C3): M heads around the hand-set hard M-step head at the
@@ -19,14 +19,19 @@ export class TrainableMStepLayer extends TrainableAttentionLayer {
     readonly betaCap: number,
     rng: Rng,
   ) {
-    super(mStepHeadWeights(layout, { beta: assertPositive('betaCap', betaCap), keepEmpty: false }).heads[0]!, mStepMask(layout, false), heads, rng);
+    super(
+      mStepHeadWeights(layout, { beta: assertPositive('betaCap', betaCap), keepEmpty: false }).heads[0]!,
+      mStepMask(layout, false),
+      heads,
+      rng,
+    );
   }
 
   /**
    * [B, T, D] M-step input tokens (points, one-hot labels in the resp slot) → [B, k, d] outputs,
    * the `next` slot of the centroid tokens.
    */
-  centres(tokens: tf.Tensor3D): tf.Tensor3D {
+  centers(tokens: tf.Tensor3D): tf.Tensor3D {
     const { firstCentroid, k, next, d } = this.layout;
     return tf.tidy(() => tf.slice(this.apply(tokens), [0, firstCentroid, next], [-1, k, d]));
   }

@@ -15,7 +15,8 @@ export const untransposedMatMul = tf.customGrad((...args: (tf.Tensor | tf.GradSa
     value: tf.matMul(x, w),
     gradFunc: (dy: tf.Tensor, [xSaved, wSaved]: tf.Tensor[]) => {
       const [input, output] = [xSaved as tf.Tensor2D, dy as tf.Tensor2D];
-      const dW = input.shape[1] < output.shape[1] ? tf.transpose(tf.matMul(tf.transpose(output), input)) : tf.matMul(tf.transpose(input), output);
+      const dW =
+        input.shape[1] < output.shape[1] ? tf.transpose(tf.matMul(tf.transpose(output), input)) : tf.matMul(tf.transpose(input), output);
       return [tf.matMul(output, tf.transpose(wSaved! as tf.Tensor2D)), dW];
     },
   };

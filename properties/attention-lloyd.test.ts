@@ -1,25 +1,25 @@
 import { test } from '@fast-check/jest';
-import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { claimEntry } from '../bounds/registry';
+import fc from 'fast-check';
 import { e1InRegime } from '../bounds/e1-margin-regime';
-import { initBackend } from '../model/backend';
+import { claimEntry } from '../bounds/registry';
 import { LAYERS_PER_LLOYD_STEP, lloydNetworkSize, runAttentionLloyd } from '../model/attention-lloyd';
+import { initBackend } from '../model/backend';
 import { softEStepAttention } from '../model/estep-head';
 import { hardMStepAttention, softMStepAttention } from '../model/mstep-head';
 import { eStepMargins, softEStep } from '../theory/estep';
 import { lloyd } from '../theory/lloyd';
-import { e1RegimeCaseArbitrary, lloydCaseArbitrary } from './arbitraries/lloydCase';
 import { instanceArbitrary } from './arbitraries/instance';
+import { e1RegimeCaseArbitrary, lloydCaseArbitrary } from './arbitraries/lloydCase';
 
-const { marginThreshold, centroidRelativeTolerance } = claimEntry('E1').constants as { marginThreshold: number; centroidRelativeTolerance: number };
+const { marginThreshold, centroidRelativeTolerance } = claimEntry('E1').constants;
 
 beforeAll(async () => {
   await initBackend();
 });
 
 describe('E1: attention blocks reproduce Lloyd', () => {
-  test('E1: inside the margin regime, labels equal float64 Lloyd and centres agree to 1e-5 (≥ 80% of generated cases inside)', async () => {
+  test('E1: inside the margin regime, labels equal float64 Lloyd and centers agree to 1e-5 (≥ 80% of generated cases inside)', async () => {
     let attempts = 0;
     let inside = 0;
     await fc.assert(
@@ -33,7 +33,9 @@ describe('E1: attention blocks reproduce Lloyd', () => {
         const reference = lloyd(instance.points, init, { maxIterations: iterations });
         expect(Array.from(run.labels)).toEqual(Array.from(reference.labels));
         const scale = instance.points.data.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
-        run.centers.data.forEach((v, t) => expect(Math.abs(v - reference.centers.data[t]!)).toBeLessThanOrEqual(centroidRelativeTolerance * scale));
+        run.centers.data.forEach((v, t) =>
+          expect(Math.abs(v - reference.centers.data[t]!)).toBeLessThanOrEqual(centroidRelativeTolerance * scale),
+        );
       }),
       { numRuns: 40 },
     );
@@ -51,7 +53,9 @@ describe('E1: attention blocks reproduce Lloyd', () => {
       const initial = (run.beta * margins[worst]!) / 2;
       // step 0 runs on the float32-rounded initialization: g moves by about 4·‖X − μ‖·|δμ| per coordinate
       const scale = [...instance.points.data, ...init.data].reduce((m, v) => Math.max(m, Math.abs(v)), 1);
-      expect(Math.abs(run.minMargins[0]! - initial)).toBeLessThanOrEqual(run.beta * 16 * instance.spec.d * 2 ** -24 * scale * scale + 1e-9 * initial);
+      expect(Math.abs(run.minMargins[0]! - initial)).toBeLessThanOrEqual(
+        run.beta * 16 * instance.spec.d * 2 ** -24 * scale * scale + 1e-9 * initial,
+      );
       const w = await softEStepAttention(instance.points, init, run.beta);
       const offLabel = (i: number): number => {
         const row = Array.from(w.data.subarray(i * w.cols, (i + 1) * w.cols));
@@ -76,7 +80,12 @@ describe('E3: depth and heads per Lloyd step', () => {
     async ({ instance, init, iterations }) => {
       const run = await runAttentionLloyd(instance.points, init, { iterations });
       const size = lloydNetworkSize(iterations);
-      expect({ layers: run.layers, attentionLayers: run.attentionLayers, feedForwardLayers: run.feedForwardLayers, heads: run.heads }).toEqual(size);
+      expect({
+        layers: run.layers,
+        attentionLayers: run.attentionLayers,
+        feedForwardLayers: run.feedForwardLayers,
+        heads: run.heads,
+      }).toEqual(size);
       expect(run.layers).toBe((LAYERS_PER_LLOYD_STEP.attentionLayers + LAYERS_PER_LLOYD_STEP.feedForwardLayers) * iterations + 2);
       expect(run.heads).toBe(LAYERS_PER_LLOYD_STEP.heads * iterations + 1);
     },
@@ -84,24 +93,31 @@ describe('E3: depth and heads per Lloyd step', () => {
 });
 
 describe('B1, C1, C2, E1: no tensor leaks', () => {
-  test.prop([instanceArbitrary({ minK: 2, maxN: 40 })], { numRuns: 10 })('E1: every construction leaves tf.memory().numTensors unchanged', async (instance) => {
-    const before = tf.memory().numTensors;
-    await softEStepAttention(instance.points, instance.centers, 1);
-    expect(tf.memory().numTensors).toBe(before);
-    await hardMStepAttention(instance.points, instance.labels, instance.spec.k, 10);
-    expect(tf.memory().numTensors).toBe(before);
-    const w = softEStep(instance.points, instance.centers, 1);
-    if (w.data.some((v) => v > 0)) await softMStepAttention(instance.points, w).catch(() => undefined);
-    expect(tf.memory().numTensors).toBe(before);
-    await runAttentionLloyd(instance.points, instance.centers, { iterations: 2 });
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  test.prop([instanceArbitrary({ minK: 2, maxN: 40 })], { numRuns: 10 })(
+    'E1: every construction leaves tf.memory().numTensors unchanged',
+    async (instance) => {
+      const before = tf.memory().numTensors;
+      await softEStepAttention(instance.points, instance.centers, 1);
+      expect(tf.memory().numTensors).toBe(before);
+      await hardMStepAttention(instance.points, instance.labels, instance.spec.k, 10);
+      expect(tf.memory().numTensors).toBe(before);
+      const w = softEStep(instance.points, instance.centers, 1);
+      if (w.data.some((v) => v > 0)) await softMStepAttention(instance.points, w).catch(() => undefined);
+      expect(tf.memory().numTensors).toBe(before);
+      await runAttentionLloyd(instance.points, instance.centers, { iterations: 2 });
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   test('E1: a failing construction (bad input) leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
     const points = { rows: 2, cols: 1, data: Float64Array.from([0, 1]) };
-    await expect(runAttentionLloyd(points, { rows: 2, cols: 1, data: Float64Array.from([0, 0]) }, { iterations: 1 })).rejects.toThrow(/initCenters/);
-    await expect(runAttentionLloyd(points, { rows: 1, cols: 1, data: Float64Array.from([0]) }, { iterations: 0 })).rejects.toThrow(/iterations must be an integer >= 1, got 0/);
+    await expect(runAttentionLloyd(points, { rows: 2, cols: 1, data: Float64Array.from([0, 0]) }, { iterations: 1 })).rejects.toThrow(
+      /initCenters/,
+    );
+    await expect(runAttentionLloyd(points, { rows: 1, cols: 1, data: Float64Array.from([0]) }, { iterations: 0 })).rejects.toThrow(
+      /iterations must be an integer >= 1, got 0/,
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,12 +1,12 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
-import { sampleInstance, type MixtureSpec } from '../theory/mixture';
-import { fromRows, type Matrix } from '../theory/matrix';
-import { hardEStep, softEStep } from '../theory/estep';
-import { lloyd } from '../theory/lloyd';
+import fc from 'fast-check';
 import { em } from '../theory/em';
+import { hardEStep, softEStep } from '../theory/estep';
 import { kmeansPlusPlus, perturbedTruth } from '../theory/init';
+import { lloyd } from '../theory/lloyd';
+import { fromRows, type Matrix } from '../theory/matrix';
 import { mislabelRate } from '../theory/mislabel';
+import { type MixtureSpec, sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
 import { InputError } from '../theory/validate';
 
@@ -27,9 +27,12 @@ function expectNamedError(run: () => unknown, parameter: string, value: string):
 
 describe('bad input is rejected with an error naming the parameter and value', () => {
   test.prop([fc.integer({ max: 0 })])('k < 1', (k) => expectNamedError(() => sampleInstance({ ...base, k }, new Rng(1)), 'k', String(k)));
-  test.prop([fc.integer({ min: -5, max: 0 })])('d < 1', (d) => expectNamedError(() => sampleInstance({ ...base, d }, new Rng(1)), 'd', String(d)));
-  test.prop([fc.integer({ min: 1, max: 8 }).chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: 0, max: k - 1 })))])('n < k', ([k, n]) =>
-    expectNamedError(() => sampleInstance({ ...base, k, d: 8, n }, new Rng(1)), 'n', String(n)),
+  test.prop([fc.integer({ min: -5, max: 0 })])('d < 1', (d) =>
+    expectNamedError(() => sampleInstance({ ...base, d }, new Rng(1)), 'd', String(d)),
+  );
+  test.prop([fc.integer({ min: 1, max: 8 }).chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: 0, max: k - 1 })))])(
+    'n < k',
+    ([k, n]) => expectNamedError(() => sampleInstance({ ...base, k, d: 8, n }, new Rng(1)), 'n', String(n)),
   );
   test.prop([fc.oneof(fc.double({ max: 0, noNaN: true }), fc.constant(NaN), fc.constant(Infinity))])('Δ ≤ 0 or not finite', (delta) =>
     expectNamedError(() => sampleInstance({ ...base, delta }, new Rng(1)), 'delta', String(delta)),
@@ -37,11 +40,18 @@ describe('bad input is rejected with an error naming the parameter and value', (
   test.prop([fc.oneof(fc.double({ max: 0, noNaN: true }), fc.constant(NaN))])('σ ≤ 0', (sigma) =>
     expectNamedError(() => sampleInstance({ ...base, sigma }, new Rng(1)), 'sigma', String(sigma)),
   );
-  test.prop([fc.integer({ min: 3, max: 10 }).chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: 1, max: k - 2 })))])('simplex with d < k−1', ([k, d]) =>
-    expectNamedError(() => sampleInstance({ ...base, k, d, n: 5 * k }, new Rng(1)), 'd', String(d)),
+  test.prop([fc.integer({ min: 3, max: 10 }).chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: 1, max: k - 2 })))])(
+    'simplex with d < k−1',
+    ([k, d]) => expectNamedError(() => sampleInstance({ ...base, k, d, n: 5 * k }, new Rng(1)), 'd', String(d)),
   );
-  test.prop([fc.string({ minLength: 1 }).filter((s) => !['isotropic', 'anisotropic', 'imbalanced', 'heavy-tailed'].includes(s))])('an unknown variant', (kind) =>
-    expectNamedError(() => sampleInstance({ ...base, variant: { kind } as unknown as MixtureSpec['variant'] }, new Rng(1)), 'variant', JSON.stringify(kind)),
+  test.prop([fc.string({ minLength: 1 }).filter((s) => !['isotropic', 'anisotropic', 'imbalanced', 'heavy-tailed'].includes(s))])(
+    'an unknown variant',
+    (kind) =>
+      expectNamedError(
+        () => sampleInstance({ ...base, variant: { kind } as unknown as MixtureSpec['variant'] }, new Rng(1)),
+        'variant',
+        JSON.stringify(kind),
+      ),
   );
   test.prop([fc.double({ max: 2, noNaN: true })])('heavy-tailed with ν ≤ 2', (nu) =>
     expectNamedError(() => sampleInstance({ ...base, variant: { kind: 'heavy-tailed', nu } }, new Rng(1)), 'nu', String(nu)),
@@ -57,9 +67,17 @@ describe('bad input is rejected with an error naming the parameter and value', (
     expectNamedError(() => fromRows('points', rows), `points[${badRow}]`, String(width + 1));
   });
 
-  const points = fromRows('points', [[0, 0], [1, 1], [2, 2], [3, 3]]);
+  const points = fromRows('points', [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+  ]);
   const nanPoints: Matrix = { ...points, data: Float64Array.from([0, 0, NaN, 1, 2, 2, 3, 3]) };
-  const centers = fromRows('centers', [[0, 0], [3, 3]]);
+  const centers = fromRows('centers', [
+    [0, 0],
+    [3, 3],
+  ]);
   test('algorithms reject NaN points and mismatched widths', () => {
     expectNamedError(() => lloyd(nanPoints, centers), 'points[1][0]', 'NaN');
     expectNamedError(() => em(nanPoints, centers), 'points[1][0]', 'NaN');

@@ -1,5 +1,5 @@
-import { benchMarkdown } from '../reports/bench/bench-markdown';
-import { measuredRow, skippedRow } from '../reports/bench/bench-row';
+import { benchMarkdown } from '../bench/bench-markdown';
+import { measuredRow, skippedRow } from '../bench/bench-row';
 
 const context = {
   createdAt: '2026-11-26T12:00:00.000Z',
@@ -25,7 +25,7 @@ describe('bench.md (issue 7: the ratio table as a report)', () => {
     ]);
   });
 
-  test('names the machine and keeps every row\'s notes', () => {
+  test("names the machine and keeps every row's notes", () => {
     expect(markdown).toContain('2 CPUs (Test CPU), 24 GiB, linux, Node v20.20.2');
     expect(markdown).toContain('- **EM n=1e4**: skipped: scikit-learn is not installed');
     expect(markdown).toContain('- **training step**: what limits it: BatchMatMul | Add');

@@ -1,5 +1,5 @@
-import { fromRows } from '../theory/matrix';
 import { lloyd } from '../theory/lloyd';
+import { fromRows } from '../theory/matrix';
 import { runTvem } from './cli-process';
 import { testSeed } from './seed';
 

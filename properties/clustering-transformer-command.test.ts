@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../model/backend';
-import { trainClusteringTransformer } from '../model/clustering/train';
+import { trainClusteringTransformer } from '../model/clustering/pretrained-transformer';
 import { METADATA_FILE, WEIGHTS_FILE } from '../model/training/checkpoint';
+import { clusterWithTransformer } from '../reports/cli/cluster-transformer';
+import { instanceToJson, parseClusterInput } from '../reports/cli/instance-json';
 import { sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
-import { parseClusterInput, instanceToJson } from '../reports/instance-json';
-import { clusterWithTransformer } from '../reports/transformer-command';
 import { testSeed } from './seed';
 
 let root: string;
@@ -18,7 +18,16 @@ beforeAll(async () => {
   await initBackend();
   root = mkdtempSync(join(tmpdir(), 'tvem-transformer-'));
   const trained = trainClusteringTransformer(
-    { k: 2, d: 2, n: 16, architecture: { width: 8, heads: 2, layers: 1, hidden: 8 }, batchSize: 4, validationInstances: 4, seed: testSeed('F3: command'), training: { steps: 3, evalEvery: 3 } },
+    {
+      k: 2,
+      d: 2,
+      n: 16,
+      architecture: { width: 8, heads: 2, layers: 1, hidden: 8 },
+      batchSize: 4,
+      validationInstances: 4,
+      seed: testSeed('F3: command'),
+      training: { steps: 3, evalEvery: 3 },
+    },
     { checkpointRoot: root },
   );
   checkpoint = trained.cached.checkpointDirectory;
@@ -28,18 +37,34 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function input(n = 40) {
-  const instance = sampleInstance({ k: 2, d: 2, n, delta: 5, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } }, new Rng(testSeed('F3: command input')));
+  const instance = sampleInstance(
+    { k: 2, d: 2, n, delta: 5, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } },
+    new Rng(testSeed('F3: command input')),
+  );
   return parseClusterInput(JSON.stringify(instanceToJson(instance)), 'input');
 }
 
-const options = (overrides: Record<string, unknown> = {}) => ({ method: 'transformer', init: 'perturbed-truth', lambda0: 0.3, checkpoint, ...overrides });
+const options = (overrides: Record<string, unknown> = {}) => ({
+  method: 'transformer',
+  init: 'perturbed-truth',
+  lambda0: 0.3,
+  checkpoint,
+  ...overrides,
+});
 
 describe('F3: tvem cluster --method transformer', () => {
   test('F3: writes the fields of --method lloyd plus the backend, at any n, without leaking tensors', async () => {
     const before = tf.memory().numTensors;
     const out = await clusterWithTransformer(input(), options(), new Rng(1));
     expect(tf.memory().numTensors).toBe(before);
-    expect(out).toMatchObject({ method: 'transformer', init: 'perturbed-truth', iterations: 1, history: [], converged: false, backend: expect.any(String) });
+    expect(out).toMatchObject({
+      method: 'transformer',
+      init: 'perturbed-truth',
+      iterations: 1,
+      history: [],
+      converged: false,
+      backend: expect.any(String),
+    });
     expect(out.labels).toHaveLength(40);
     expect(out.initCenters).toHaveLength(2);
     expect(out.centers).toHaveLength(2);
@@ -53,27 +78,40 @@ describe('F3: tvem cluster --method transformer', () => {
   });
 
   test('F3: a missing, wrong-kind, corrupted or other-code checkpoint is a one-line error', async () => {
-    await expect(clusterWithTransformer(input(), options({ checkpoint: join(root, 'nope') }), new Rng(1))).rejects.toThrow(/^--checkpoint: .* does not exist$/);
+    await expect(clusterWithTransformer(input(), options({ checkpoint: join(root, 'nope') }), new Rng(1))).rejects.toThrow(
+      /^--checkpoint: .* does not exist$/,
+    );
     const wrongKind = mkdtempSync(join(root, 'estep-'));
     const metadata = JSON.parse(readFileSync(join(checkpoint, METADATA_FILE), 'utf8'));
     writeFileSync(join(wrongKind, METADATA_FILE), JSON.stringify({ ...metadata, key: { ...metadata.key, kind: 'estep' } }));
-    await expect(clusterWithTransformer(input(), options({ checkpoint: wrongKind }), new Rng(1))).rejects.toThrow(/holds a 'estep' checkpoint, not a 'clustering-transformer' one/);
+    await expect(clusterWithTransformer(input(), options({ checkpoint: wrongKind }), new Rng(1))).rejects.toThrow(
+      /holds a 'estep' checkpoint, not a 'clustering-transformer' one/,
+    );
     const corrupted = mkdtempSync(join(root, 'corrupted-'));
     writeFileSync(join(corrupted, METADATA_FILE), readFileSync(join(checkpoint, METADATA_FILE)));
     const bytes = readFileSync(join(checkpoint, WEIGHTS_FILE));
     bytes[5] = bytes[5]! ^ 0xff;
     writeFileSync(join(corrupted, WEIGHTS_FILE), bytes);
-    await expect(clusterWithTransformer(input(), options({ checkpoint: corrupted }), new Rng(1))).rejects.toThrow(/corrupted or mismatched \(weights checksum mismatch/);
+    await expect(clusterWithTransformer(input(), options({ checkpoint: corrupted }), new Rng(1))).rejects.toThrow(
+      /corrupted or mismatched \(weights checksum mismatch/,
+    );
     writeFileSync(join(corrupted, METADATA_FILE), '{not json');
     await expect(clusterWithTransformer(input(), options({ checkpoint: corrupted }), new Rng(1))).rejects.toThrow(/is corrupted/);
     const otherCode = mkdtempSync(join(root, 'other-code-'));
     writeFileSync(join(otherCode, METADATA_FILE), JSON.stringify({ ...metadata, code: 'f'.repeat(64) }));
     writeFileSync(join(otherCode, WEIGHTS_FILE), readFileSync(join(checkpoint, WEIGHTS_FILE)));
-    await expect(clusterWithTransformer(input(), options({ checkpoint: otherCode }), new Rng(1))).rejects.toThrow(/^--checkpoint: .* is corrupted or mismatched \(trained by other code \(training-code fingerprint ffffffffffff/);
+    await expect(clusterWithTransformer(input(), options({ checkpoint: otherCode }), new Rng(1))).rejects.toThrow(
+      /^--checkpoint: .* is corrupted or mismatched \(trained by other code \(training-code fingerprint ffffffffffff/,
+    );
   });
 
   test('F3: points of another dimension are rejected naming it', async () => {
-    const instance = sampleInstance({ k: 2, d: 3, n: 20, delta: 5, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } }, new Rng(2));
-    await expect(clusterWithTransformer(parseClusterInput(JSON.stringify(instanceToJson(instance)), 'input'), options(), new Rng(1))).rejects.toThrow(/points dimension must be 2/);
+    const instance = sampleInstance(
+      { k: 2, d: 3, n: 20, delta: 5, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } },
+      new Rng(2),
+    );
+    await expect(
+      clusterWithTransformer(parseClusterInput(JSON.stringify(instanceToJson(instance)), 'input'), options(), new Rng(1)),
+    ).rejects.toThrow(/points dimension must be 2/);
   });
 });

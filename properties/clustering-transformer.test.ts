@@ -1,26 +1,26 @@
+import { test } from '@fast-check/jest';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { test } from '@fast-check/jest';
 import { clopperPearsonUpper } from '../bounds/clopper-pearson';
 import { initBackend } from '../model/backend';
 import { alignedLabels, alignInitialization } from '../model/clustering/alignment';
 import { samplePretrainingTask } from '../model/clustering/clustering-task';
-import { parseClusteringExperiment, type ClusteringExperimentInput } from '../model/clustering/config';
+import { ClusteringTraining } from '../model/clustering/clustering-training';
+import { type ClusteringExperimentInput, parseClusteringExperiment } from '../model/clustering/config';
 import { crossEntropy, permutationMinCrossEntropy } from '../model/clustering/loss';
 import { permutations } from '../model/clustering/permutations';
 import { predictLabels } from '../model/clustering/predict';
 import { embedInputs } from '../model/clustering/token-features';
-import { ClusteringTraining } from '../model/clustering/training';
 import { trainLoop } from '../model/training/train-loop';
 import type { Matrix } from '../theory/matrix';
 import { Rng } from '../theory/rng';
 import { alignmentCaseArbitrary } from './arbitraries/alignmentCase';
 import { permutationArbitrary } from './arbitraries/labelling';
-import { testSeed } from './seed';
 import { expectDeterministicTraining } from './expect-deterministic-training';
 import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
+import { testSeed } from './seed';
 
-/** SPEC §4: failure probability of the better-than-chance test. */
+/** CLAIMS.md §4: failure probability of the better-than-chance test. */
 const FAILURE_PROBABILITY = 1e-6;
 
 /** A tiny transformer: k = 2, n = 16, d = 2, Δ/σ = 5, one block of width 16. */
@@ -54,7 +54,10 @@ describe('F3: clustering transformer', () => {
       // independently with probability E[h], so the errors are Bin(R, E[h]): an exact test.
       const rng = new Rng(testSeed(`${name} held-out`));
       const tasks = Array.from({ length: 400 }, (_, j) => samplePretrainingTask(config, rng.split(j)));
-      const predicted = predictLabels(problem.model, tasks.map((t) => ({ points: t.instance.points, centers: t.init! })));
+      const predicted = predictLabels(
+        problem.model,
+        tasks.map((t) => ({ points: t.instance.points, centers: t.init! })),
+      );
       let errors = 0;
       tasks.forEach((task, j) => {
         const z = task.instance.labels;
@@ -94,9 +97,13 @@ describe('F3: clustering transformer', () => {
         const rng = new Rng(config.seed);
         const points: Matrix = { rows: 16, cols: 2, data: Float64Array.from({ length: 32 }, () => 3 * rng.normal()) };
         const m = order.length;
-        const centres: Matrix = { rows: m, cols: 2, data: Float64Array.from({ length: 2 * m }, () => 3 * rng.normal()) };
-        const reordered: Matrix = { rows: m, cols: 2, data: Float64Array.from({ length: 2 * m }, (_, t) => centres.data[order[Math.floor(t / 2)]! * 2 + (t % 2)]!) };
-        const [a, b] = [centres, reordered].map((c) =>
+        const centers: Matrix = { rows: m, cols: 2, data: Float64Array.from({ length: 2 * m }, () => 3 * rng.normal()) };
+        const reordered: Matrix = {
+          rows: m,
+          cols: 2,
+          data: Float64Array.from({ length: 2 * m }, (_, t) => centers.data[order[Math.floor(t / 2)]! * 2 + (t % 2)]!),
+        };
+        const [a, b] = [centers, reordered].map((c) =>
           tf.tidy(() => problem.model.logits(embedInputs(problem.model.features, [{ points, centers: c }]), 16).arraySync()[0]!),
         );
         for (let i = 0; i < 16; i++) for (let j = 0; j < m; j++) expect(b![i]![j]!).toBeCloseTo(a![i]![order[j]!]!, 4);
@@ -107,17 +114,28 @@ describe('F3: clustering transformer', () => {
   );
 });
 
-describe('F3: alignment of the initialization to the true centres', () => {
-  test.prop([alignmentCaseArbitrary()])('F3: recovers the relabelling of a perturbed, reordered set of true centres', ({ k, d, spacing, sigma, offsets, labels }) => {
-    const truth: Matrix = { rows: k, cols: d, data: Float64Array.from({ length: k * d }, (_, t) => (t % d === 0 ? spacing * Math.floor(t / d) : 0)) };
-    // init row a is true centre σ(a) moved by less than Δ/4
-    const init: Matrix = { rows: k, cols: d, data: Float64Array.from({ length: k * d }, (_, t) => truth.data[sigma[Math.floor(t / d)]! * d + (t % d)]! + offsets[t]!) };
-    const assignment = alignInitialization(init, truth);
-    expect(Array.from(assignment)).toEqual(sigma);
-    // the target of a point of true cluster z is the centroid token standing for z
-    const targets = alignedLabels(Int32Array.from(labels), assignment);
-    targets.forEach((a, i) => expect(assignment[a]).toBe(labels[i]));
-  });
+describe('F3: alignment of the initialization to the true centers', () => {
+  test.prop([alignmentCaseArbitrary()])(
+    'F3: recovers the relabelling of a perturbed, reordered set of true centers',
+    ({ k, d, spacing, sigma, offsets, labels }) => {
+      const truth: Matrix = {
+        rows: k,
+        cols: d,
+        data: Float64Array.from({ length: k * d }, (_, t) => (t % d === 0 ? spacing * Math.floor(t / d) : 0)),
+      };
+      // init row a is true center σ(a) moved by less than Δ/4
+      const init: Matrix = {
+        rows: k,
+        cols: d,
+        data: Float64Array.from({ length: k * d }, (_, t) => truth.data[sigma[Math.floor(t / d)]! * d + (t % d)]! + offsets[t]!),
+      };
+      const assignment = alignInitialization(init, truth);
+      expect(Array.from(assignment)).toEqual(sigma);
+      // the target of a point of true cluster z is the centroid token standing for z
+      const targets = alignedLabels(Int32Array.from(labels), assignment);
+      targets.forEach((a, i) => expect(assignment[a]).toBe(labels[i]));
+    },
+  );
 
   test('F3: a non-square initialization is rejected naming the shape', () => {
     const truth: Matrix = { rows: 2, cols: 1, data: Float64Array.from([0, 1]) };
@@ -144,34 +162,45 @@ describe('G1: permutation-minimising loss (no initialization)', () => {
     }),
   );
 
-  test.prop([lossCase], { numRuns: 40 })('G1: equals brute force over k! permutations, is invariant to relabelling, and is ≤ the aligned loss', ({ k, logits, labels, relabel }) => {
-    const [batch, n] = [2, 5];
-    const oneHot = (ls: readonly number[]) => tf.tensor3d(ls.flatMap((z) => Array.from({ length: k }, (_, a) => (a === z ? 1 : 0))), [batch, n, k]);
-    const logitTensor = tf.tensor3d(logits, [batch, n, k]);
-    const targets = oneHot(labels);
-    const relabelled = oneHot(labels.map((z) => relabel[z]!));
-    try {
-      const loss = permutationMinCrossEntropy(logitTensor, targets).dataSync()[0]!;
-      const lossRelabelled = permutationMinCrossEntropy(logitTensor, relabelled).dataSync()[0]!;
-      const aligned = crossEntropy(logitTensor, targets).dataSync()[0]!;
-      // brute force in float64
-      const logProb = (b: number, i: number, a: number): number => {
-        const row = logits.slice((b * n + i) * k, (b * n + i + 1) * k);
-        const max = Math.max(...row);
-        return row[a]! - max - Math.log(row.reduce((s, x) => s + Math.exp(x - max), 0));
-      };
-      let brute = 0;
-      for (let b = 0; b < batch; b++) {
-        brute += Math.min(...permutations(k).map((pi) => -Array.from({ length: n }, (_, i) => logProb(b, i, pi[labels[b * n + i]!]!)).reduce((s, x) => s + x, 0) / n));
+  test.prop([lossCase], { numRuns: 40 })(
+    'G1: equals brute force over k! permutations, is invariant to relabelling, and is ≤ the aligned loss',
+    ({ k, logits, labels, relabel }) => {
+      const [batch, n] = [2, 5];
+      const oneHot = (ls: readonly number[]) =>
+        tf.tensor3d(
+          ls.flatMap((z) => Array.from({ length: k }, (_, a) => (a === z ? 1 : 0))),
+          [batch, n, k],
+        );
+      const logitTensor = tf.tensor3d(logits, [batch, n, k]);
+      const targets = oneHot(labels);
+      const relabelled = oneHot(labels.map((z) => relabel[z]!));
+      try {
+        const loss = permutationMinCrossEntropy(logitTensor, targets).dataSync()[0]!;
+        const lossRelabelled = permutationMinCrossEntropy(logitTensor, relabelled).dataSync()[0]!;
+        const aligned = crossEntropy(logitTensor, targets).dataSync()[0]!;
+        // brute force in float64
+        const logProb = (b: number, i: number, a: number): number => {
+          const row = logits.slice((b * n + i) * k, (b * n + i + 1) * k);
+          const max = Math.max(...row);
+          return row[a]! - max - Math.log(row.reduce((s, x) => s + Math.exp(x - max), 0));
+        };
+        let brute = 0;
+        for (let b = 0; b < batch; b++) {
+          brute += Math.min(
+            ...permutations(k).map(
+              (pi) => -Array.from({ length: n }, (_, i) => logProb(b, i, pi[labels[b * n + i]!]!)).reduce((s, x) => s + x, 0) / n,
+            ),
+          );
+        }
+        brute /= batch;
+        expect(loss).toBeCloseTo(brute, 4);
+        expect(lossRelabelled).toBeCloseTo(loss, 4);
+        expect(loss).toBeLessThanOrEqual(aligned + 1e-5);
+      } finally {
+        tf.dispose([logitTensor, targets, relabelled]);
       }
-      brute /= batch;
-      expect(loss).toBeCloseTo(brute, 4);
-      expect(lossRelabelled).toBeCloseTo(loss, 4);
-      expect(loss).toBeLessThanOrEqual(aligned + 1e-5);
-    } finally {
-      tf.dispose([logitTensor, targets, relabelled]);
-    }
-  });
+    },
+  );
 });
 
 describe('F3: config validation', () => {

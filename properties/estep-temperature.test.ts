@@ -1,15 +1,15 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
-import { claimEntry } from '../bounds/registry';
 import { b1LogitScale, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF } from '../bounds/b1-logit-scale';
 import { b2EStepBound, b2TemperatureFor } from '../bounds/b2-estep-temperature';
+import { claimEntry } from '../bounds/registry';
 import { initBackend } from '../model/backend';
 import { softEStepAttention } from '../model/estep-head';
 import { eStepMargins, hardEStep, softEStep } from '../theory/estep';
-import { squaredDistance, type Matrix } from '../theory/matrix';
+import { type Matrix, squaredDistance } from '../theory/matrix';
 import { nearTieCaseArbitrary } from './arbitraries/nearTieCase';
 
-const { factor } = claimEntry('B2').constants as { factor: number };
+const { factor } = claimEntry('B2').constants;
 const EPS64 = 2 ** -52;
 
 /** ‖w_i − e_ẑ‖₁ computed as 2·Σ_{a≠ẑ} w_ia, which keeps full relative precision when it is tiny. */
@@ -39,16 +39,19 @@ describe('B2: E-step approximation by temperature', () => {
     expect(b2EStepBound(5, beta, 0.7)).toBeCloseTo(2e-3, 14);
   });
 
-  test.prop([nearTieCaseArbitrary()], { numRuns: 300 })('B2: ‖w_i − e_ẑ‖₁ ≤ 2(k−1)exp(−βg_i/2) on every point, near-ties included (float64)', ({ points, centers, beta }) => {
-    const w = softEStep(points, centers, beta);
-    const labels = hardEStep(points, centers);
-    const margins = eStepMargins(points, centers);
-    for (let i = 0; i < points.rows; i++) {
-      const bound = b2EStepBound(centers.rows, beta, margins[i]!);
-      expect(Number.isFinite(bound)).toBe(true);
-      expect(offLabelMass(w, i, labels[i]!)).toBeLessThanOrEqual(bound * (1 + exponentRounding(points, centers, i, beta)));
-    }
-  });
+  test.prop([nearTieCaseArbitrary()], { numRuns: 300 })(
+    'B2: ‖w_i − e_ẑ‖₁ ≤ 2(k−1)exp(−βg_i/2) on every point, near-ties included (float64)',
+    ({ points, centers, beta }) => {
+      const w = softEStep(points, centers, beta);
+      const labels = hardEStep(points, centers);
+      const margins = eStepMargins(points, centers);
+      for (let i = 0; i < points.rows; i++) {
+        const bound = b2EStepBound(centers.rows, beta, margins[i]!);
+        expect(Number.isFinite(bound)).toBe(true);
+        expect(offLabelMass(w, i, labels[i]!)).toBeLessThanOrEqual(bound * (1 + exponentRounding(points, centers, i, beta)));
+      }
+    },
+  );
 
   test.prop([nearTieCaseArbitrary(), fc.double({ min: Math.log(1e-12), max: Math.log(0.5), noNaN: true }).map(Math.exp)], { numRuns: 200 })(
     'B2: β = (2/g)·log((k−1)/ε) gives 1 − w_ẑ ≤ ε',
@@ -67,17 +70,21 @@ describe('B2: E-step approximation by temperature', () => {
     },
   );
 
-  test.prop([nearTieCaseArbitrary()], { numRuns: 30 })('B2: the tfjs float32 head stays finite up to β = 1e3 and meets the bound within float32 rounding', async ({ points, centers, beta }) => {
-    const w = await softEStepAttention(points, centers, beta);
-    expect(w.data.every(Number.isFinite)).toBe(true);
-    const labels = hardEStep(points, centers);
-    const margins = eStepMargins(points, centers);
-    // float32 rounding: each w_ia moves by at most B1's worst-case rounding bound (a derived bound,
-    // not B1's tolerance: at β up to 1e3 the scores leave B1's declared regime), and the off-label
-    // mass 2·Σ_{a≠ẑ} w_ia sums 2(k − 1) such moves.
-    const slack = 2 * (centers.rows - 1) * b1RoundingBound(points.cols, centers.rows, b1LogitScale(points, centers, beta), FLOAT32_UNIT_ROUNDOFF);
-    for (let i = 0; i < points.rows; i++) {
-      expect(offLabelMass(w, i, labels[i]!)).toBeLessThanOrEqual(b2EStepBound(centers.rows, beta, margins[i]!) + slack);
-    }
-  });
+  test.prop([nearTieCaseArbitrary()], { numRuns: 30 })(
+    'B2: the tfjs float32 head stays finite up to β = 1e3 and meets the bound within float32 rounding',
+    async ({ points, centers, beta }) => {
+      const w = await softEStepAttention(points, centers, beta);
+      expect(w.data.every(Number.isFinite)).toBe(true);
+      const labels = hardEStep(points, centers);
+      const margins = eStepMargins(points, centers);
+      // float32 rounding: each w_ia moves by at most B1's worst-case rounding bound (a derived bound,
+      // not B1's tolerance: at β up to 1e3 the scores leave B1's declared regime), and the off-label
+      // mass 2·Σ_{a≠ẑ} w_ia sums 2(k − 1) such moves.
+      const slack =
+        2 * (centers.rows - 1) * b1RoundingBound(points.cols, centers.rows, b1LogitScale(points, centers, beta), FLOAT32_UNIT_ROUNDOFF);
+      for (let i = 0; i < points.rows; i++) {
+        expect(offLabelMass(w, i, labels[i]!)).toBeLessThanOrEqual(b2EStepBound(centers.rows, beta, margins[i]!) + slack);
+      }
+    },
+  );
 });

@@ -7,7 +7,10 @@ import type { TrainingProblem } from '../model/training/training-problem';
  * A reusable property assertion: two trainings of problems built the same way (same config,
  * hence same seed) on the same backend end with identical weights, bit for bit.
  */
-export function expectDeterministicTraining<Batch extends tf.TensorContainer>(makeProblem: () => TrainingProblem<Batch> & { dispose(): void }, loop: LoopConfig): void {
+export function expectDeterministicTraining<Batch extends tf.TensorContainer>(
+  makeProblem: () => TrainingProblem<Batch> & { dispose(): void },
+  loop: LoopConfig,
+): void {
   const weights = [0, 1].map(() => {
     const problem = makeProblem();
     try {

@@ -7,7 +7,10 @@ import type { TrainingProblem } from '../model/training/training-problem';
  * A reusable property assertion: training `problem` with the shared loop keeps the live tensor
  * count constant from step to step, and disposing the problem returns it to where it started.
  */
-export function expectNoTensorLeaksAcrossSteps<Batch extends tf.TensorContainer>(makeProblem: () => TrainingProblem<Batch> & { dispose(): void }, loop: LoopConfig): void {
+export function expectNoTensorLeaksAcrossSteps<Batch extends tf.TensorContainer>(
+  makeProblem: () => TrainingProblem<Batch> & { dispose(): void },
+  loop: LoopConfig,
+): void {
   const before = tf.memory().numTensors;
   const problem = makeProblem();
   const counts: number[] = [];

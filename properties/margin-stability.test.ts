@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { e2LargestStableRadius, e2MoveCentres, e2Nearest, e2SquaredDistances, e2StabilitySlack } from '../bounds/e2-margin-stability';
+import { e2LargestStableRadius, e2MoveCenters, e2Nearest, e2SquaredDistances, e2StabilitySlack } from '../bounds/e2-margin-stability';
 import { MIN_DISTANCE_GAP, stabilityCaseArbitrary } from './arbitraries/stabilityCase';
 
 describe('E2: margin stability', () => {
-  test('E2: when the condition holds, no centre move of size ≤ ε changes the label (≥ 80% of generated cases assert)', () => {
+  test('E2: when the condition holds, no center move of size ≤ ε changes the label (≥ 80% of generated cases assert)', () => {
     let attempts = 0;
     let asserted = 0;
     fc.assert(
@@ -11,7 +11,7 @@ describe('E2: margin stability', () => {
         attempts++;
         const distances = e2SquaredDistances(c.x, c.centers);
         const nearest = e2Nearest(distances);
-        // the arbitrary builds a strict nearest centre with a squared-distance gap ≥ MIN_DISTANCE_GAP²
+        // the arbitrary builds a strict nearest center with a squared-distance gap ≥ MIN_DISTANCE_GAP²
         expect(nearest).toBe(c.nearest);
         distances.forEach((db, b) => {
           if (b !== nearest) expect(db - distances[nearest]!).toBeGreaterThan(0.9 * MIN_DISTANCE_GAP ** 2);
@@ -22,7 +22,7 @@ describe('E2: margin stability', () => {
         const slack = e2StabilitySlack(distances, nearest, epsilon);
         expect(slack).toBeGreaterThan(0);
         asserted++;
-        const moved = e2SquaredDistances(c.x, e2MoveCentres(c.x, c.centers, nearest, epsilon, c.moves));
+        const moved = e2SquaredDistances(c.x, e2MoveCenters(c.x, c.centers, nearest, epsilon, c.moves));
         // the proof's lower bound on the new gap: (r_b − ε)² − (r_a + ε)² ≥ slack + 2ε² > 0
         moved.forEach((db, b) => {
           if (b !== nearest) expect(db - moved[nearest]!).toBeGreaterThanOrEqual(slack + 2 * epsilon * epsilon - 1e-9 * (1 + db));

@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
+import fc from 'fast-check';
 import { clopperPearsonInterval, clopperPearsonLower } from '../bounds/clopper-pearson';
 import {
   envelopeExponentRatio,
@@ -32,8 +32,13 @@ function oracleErrorsPerCluster(instance: ReturnType<typeof sampleInstance>): { 
 }
 
 describe('F1: union bound and minimax envelopes', () => {
-  it('F1: −log Φ(−Δ/2)/(Δ²/8) is 3.68, 1.89, 1.29, 1.09 at Δ = 2, 4, 8, 16 (SPEC rounds 1.2950 down)', () => {
-    const expected: [number, number][] = [[2, 3.682], [4, 1.892], [8, 1.295], [16, 1.094]];
+  it('F1: −log Φ(−Δ/2)/(Δ²/8) is 3.68, 1.89, 1.29, 1.09 at Δ = 2, 4, 8, 16 (F1 states 1.29 for 1.2950)', () => {
+    const expected: [number, number][] = [
+      [2, 3.682],
+      [4, 1.892],
+      [8, 1.295],
+      [16, 1.094],
+    ];
     for (const [delta, ratio] of expected) expect(envelopeExponentRatio(delta, 1)).toBeCloseTo(ratio, 3);
     expect(envelopeExponentRatio(8, 2)).toBeCloseTo(envelopeExponentRatio(4, 1), 14);
   });
@@ -57,7 +62,7 @@ describe('F1: union bound and minimax envelopes', () => {
     fc.double({ min: 0.5, max: 40, noNaN: true }),
     fc.double({ min: 0.2, max: 3, noNaN: true }),
     fc.integer({ min: 0, max: 0xffffffff }),
-  ])('F1: for simplex centres the per-cluster and averaged union bounds are (k−1)Φ(−Δ/2σ)', (k, extraD, delta, sigma, seed) => {
+  ])('F1: for simplex centers the per-cluster and averaged union bounds are (k−1)Φ(−Δ/2σ)', (k, extraD, delta, sigma, seed) => {
     const centers = makeCenters('simplex', k, k - 1 + extraD, delta, new Rng(seed));
     const expected = logSimplexUnionBound(k, delta, sigma);
     for (const logB of logUnionBoundPerCluster(centers, sigma)) expect(logB).toBeCloseTo(expected, 8);
@@ -86,12 +91,15 @@ describe('F1: union bound and minimax envelopes', () => {
       fc.integer({ min: 0, max: 0xffffffff }),
     ],
     { numRuns: unionRuns },
-  )(`F1: union bound Σ_{b≠a} Φ(−‖μ_a−μ_b‖/2σ) holds per cluster (statistical, failure probability 1e-6, ${pointsPerCluster} points per cluster)`, (spec, seed) => {
-    const instance = sampleInstance({ ...spec, n: spec.k * pointsPerCluster }, new Rng(seed));
-    const { errors, trials } = oracleErrorsPerCluster(instance);
-    const bounds = logUnionBoundPerCluster(instance.centers, spec.sigma).map(Math.exp);
-    errors.forEach((e, a) => expect(clopperPearsonLower(e, trials[a]!, unionAlpha)).toBeLessThanOrEqual(bounds[a]!));
-  });
+  )(
+    `F1: union bound Σ_{b≠a} Φ(−‖μ_a−μ_b‖/2σ) holds per cluster (statistical, failure probability 1e-6, ${pointsPerCluster} points per cluster)`,
+    (spec, seed) => {
+      const instance = sampleInstance({ ...spec, n: spec.k * pointsPerCluster }, new Rng(seed));
+      const { errors, trials } = oracleErrorsPerCluster(instance);
+      const bounds = logUnionBoundPerCluster(instance.centers, spec.sigma).map(Math.exp);
+      errors.forEach((e, a) => expect(clopperPearsonLower(e, trials[a]!, unionAlpha)).toBeLessThanOrEqual(bounds[a]!));
+    },
+  );
 
   // F1, statistical. For k = 2 with equal weights each point errs with probability exactly
   // Φ(−Δ/2σ). Two-sided Clopper–Pearson at alpha = 1e-6 / 4 per Δ: failure probability 1e-6. The
@@ -105,7 +113,10 @@ describe('F1: union bound and minimax envelopes', () => {
     for (const snr of snrs) {
       const exact = phi(-snr / 2);
       const n = 2 * Math.ceil(trialsToResolveRate({ rate: exact, relativeResolution: 0.25, alpha: alpha / 2, beta: 0.01 }, 1e7)! / 2);
-      const instance = sampleInstance({ k: 2, d: 3, n, delta: snr * sigma, sigma, layout: 'simplex', variant: { kind: 'isotropic' } }, rng.split(snr));
+      const instance = sampleInstance(
+        { k: 2, d: 3, n, delta: snr * sigma, sigma, layout: 'simplex', variant: { kind: 'isotropic' } },
+        rng.split(snr),
+      );
       const { errors } = oracleErrorsPerCluster(instance);
       const { lower, upper } = clopperPearsonInterval(errors[0]! + errors[1]!, n, alpha);
       expect({ snr, n, exact, inside: lower <= exact && exact <= upper }).toEqual({ snr, n, exact, inside: true });

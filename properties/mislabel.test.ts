@@ -1,12 +1,12 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
-import { mislabelRate } from '../theory/mislabel';
+import fc from 'fast-check';
 import { claimEntry } from '../bounds/registry';
-import { labellingPairArbitrary, partitionPairArbitrary, permutationArbitrary } from './arbitraries/labelling';
+import { mislabelRate } from '../theory/mislabel';
 import { bruteForceMislabelRate } from '../theory/mislabel-brute-force';
 import { samePartition } from '../theory/same-partition';
+import { labellingPairArbitrary, partitionPairArbitrary, permutationArbitrary } from './arbitraries/labelling';
 
-const { tolerance } = claimEntry('A1').constants as { tolerance: number };
+const { tolerance } = claimEntry('A1').constants;
 
 describe('A1: mislabel rate by optimal assignment', () => {
   test.prop([labellingPairArbitrary()])('A1: equals brute force over all k! permutations (k ≤ 6)', ({ k, predicted, truth }) => {
@@ -32,10 +32,17 @@ describe('A1: mislabel rate by optimal assignment', () => {
   });
 
   // The "if" direction on every run: a relabelled copy of the truth is the same partition.
-  test.prop([labellingPairArbitrary({ maxK: 10, maxN: 200 }).chain(({ k, truth }) => fc.tuple(fc.constant(k), fc.constant(truth), permutationArbitrary(k)))])(
-    'A1: a relabelled copy of the truth has h = 0',
-    ([k, truth, perm]) => {
-      expect(mislabelRate(truth.map((z) => perm[z]!), truth, k)).toBe(0);
-    },
-  );
+  test.prop([
+    labellingPairArbitrary({ maxK: 10, maxN: 200 }).chain(({ k, truth }) =>
+      fc.tuple(fc.constant(k), fc.constant(truth), permutationArbitrary(k)),
+    ),
+  ])('A1: a relabelled copy of the truth has h = 0', ([k, truth, perm]) => {
+    expect(
+      mislabelRate(
+        truth.map((z) => perm[z]!),
+        truth,
+        k,
+      ),
+    ).toBe(0);
+  });
 });

@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
+import fc from 'fast-check';
 import { separation } from '../theory/layouts';
-import { clusterSizes, mixtureWeights, sampleInstance } from '../theory/mixture';
 import { squaredDistance } from '../theory/matrix';
+import { clusterSizes, mixtureWeights, sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
 import { mixtureSpecArbitrary } from './arbitraries/mixtureSpec';
 import { median, medianOfMeansPlan } from './median-of-means';
@@ -10,7 +10,7 @@ import { testSeed } from './seed';
 
 const anyVariant = { variants: ['isotropic', 'anisotropic', 'imbalanced', 'heavy-tailed'] as const, minK: 2 };
 
-describe('mixtures (SPEC §1)', () => {
+describe('mixtures (CLAIMS.md §1)', () => {
   test.prop([mixtureSpecArbitrary(anyVariant), fc.integer({ min: 0, max: 0xffffffff })])('same seed, identical sample', (spec, seed) => {
     const a = sampleInstance(spec, new Rng(seed));
     const b = sampleInstance(spec, new Rng(seed));
@@ -75,7 +75,10 @@ describe('mixtures (SPEC §1)', () => {
     ];
     const blockMeans: number[][] = directions.map(() => []);
     for (let b = 0; b < plan.blocks; b++) {
-      const { points } = sampleInstance({ k: 1, d: 2, n: plan.blockSize, delta: 1, sigma, layout: 'simplex', variant: { kind: 'heavy-tailed', nu } }, rng);
+      const { points } = sampleInstance(
+        { k: 1, d: 2, n: plan.blockSize, delta: 1, sigma, layout: 'simplex', variant: { kind: 'heavy-tailed', nu } },
+        rng,
+      );
       directions.forEach(([u0, u1], j) => {
         let sum = 0;
         for (let i = 0; i < points.rows; i++) {

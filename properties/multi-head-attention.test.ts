@@ -1,17 +1,21 @@
+import { test } from '@fast-check/jest';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { test } from '@fast-check/jest';
-import { attentionLayer, type AttentionHead } from '../model/attention';
+import { type AttentionHead, attentionLayer } from '../model/attention';
 import { initBackend } from '../model/backend';
 import { multiHeadSelfAttention } from '../model/multi-head-attention';
 import { softmaxAttentionForward } from '../model/wasm/softmax-attention-kernel';
-import { InputError } from '../theory/validate';
 import { Rng } from '../theory/rng';
-import { attentionCaseArbitrary, type AttentionCase } from './arbitraries/attentionCase';
+import { InputError } from '../theory/validate';
+import { type AttentionCase, attentionCaseArbitrary } from './arbitraries/attentionCase';
 
 function randomTensor(rng: Rng, shape: number[], scale = 1): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => scale * rng.normal()), shape, 'float32');
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => scale * rng.normal()),
+    shape,
+    'float32',
+  );
 }
 
 function inputs(c: AttentionCase): { tokens: tf.Tensor3D; heads: AttentionHead[]; upstream: tf.Tensor3D } {
@@ -22,18 +26,32 @@ function inputs(c: AttentionCase): { tokens: tf.Tensor3D; heads: AttentionHead[]
     value: randomTensor(rng, [c.width, c.headWidth]) as tf.Tensor2D,
     output: randomTensor(rng, [c.headWidth, c.width]) as tf.Tensor2D,
   }));
-  return { tokens: randomTensor(rng, [c.batch, c.tokens, c.width]) as tf.Tensor3D, heads, upstream: randomTensor(rng, [c.batch, c.tokens, c.width]) as tf.Tensor3D };
+  return {
+    tokens: randomTensor(rng, [c.batch, c.tokens, c.width]) as tf.Tensor3D,
+    heads,
+    upstream: randomTensor(rng, [c.batch, c.tokens, c.width]) as tf.Tensor3D,
+  };
 }
 
 /** The attention sublayer and its gradients w.r.t. the tokens and every weight, for ⟨out, upstream⟩. */
-function valueAndGradients(layer: (u: tf.Tensor3D, heads: AttentionHead[]) => tf.Tensor, tokens: tf.Tensor3D, heads: AttentionHead[], upstream: tf.Tensor): { out: Float32Array; grads: Float32Array[] } {
+function valueAndGradients(
+  layer: (u: tf.Tensor3D, heads: AttentionHead[]) => tf.Tensor,
+  tokens: tf.Tensor3D,
+  heads: AttentionHead[],
+  upstream: tf.Tensor,
+): { out: Float32Array; grads: Float32Array[] } {
   const out = tf.tidy(() => layer(tokens, heads).dataSync() as Float32Array);
   const weights = heads.flatMap((h) => [h.query, h.key, h.value, h.output]);
   const grads = tf.tidy(() =>
     tf
       .grads((...args: tf.Tensor[]) => {
         const [u, ...w] = args;
-        const hs = heads.map((_, j) => ({ query: w[4 * j] as tf.Tensor2D, key: w[4 * j + 1] as tf.Tensor2D, value: w[4 * j + 2] as tf.Tensor2D, output: w[4 * j + 3] as tf.Tensor2D }));
+        const hs = heads.map((_, j) => ({
+          query: w[4 * j] as tf.Tensor2D,
+          key: w[4 * j + 1] as tf.Tensor2D,
+          value: w[4 * j + 2] as tf.Tensor2D,
+          output: w[4 * j + 3] as tf.Tensor2D,
+        }));
         return tf.sum(tf.mul(layer(u as tf.Tensor3D, hs), upstream));
       })([tokens, ...weights])
       .map((g) => g.dataSync() as Float32Array),
@@ -54,17 +72,20 @@ describe.each(['cpu', 'wasm'])('F3: the fused multi-head attention kernel on %s'
     await initBackend(backend);
   });
 
-  test.prop([attentionCaseArbitrary()], { numRuns: 40 })('equals tfjs attention (attentionLayer − residual) and its autodiff gradients', (c) => {
-    const { tokens, heads, upstream } = inputs(c);
-    try {
-      const fused = valueAndGradients(multiHeadSelfAttention, tokens, heads, upstream);
-      const plain = valueAndGradients(reference, tokens, heads, upstream);
-      expectClose(fused.out, plain.out);
-      fused.grads.forEach((g, j) => expectClose(g, plain.grads[j]!));
-    } finally {
-      tf.dispose([tokens, upstream, ...heads.flatMap((h) => [h.query, h.key, h.value, h.output])]);
-    }
-  });
+  test.prop([attentionCaseArbitrary()], { numRuns: 40 })(
+    'equals tfjs attention (attentionLayer − residual) and its autodiff gradients',
+    (c) => {
+      const { tokens, heads, upstream } = inputs(c);
+      try {
+        const fused = valueAndGradients(multiHeadSelfAttention, tokens, heads, upstream);
+        const plain = valueAndGradients(reference, tokens, heads, upstream);
+        expectClose(fused.out, plain.out);
+        fused.grads.forEach((g, j) => expectClose(g, plain.grads[j]!));
+      } finally {
+        tf.dispose([tokens, upstream, ...heads.flatMap((h) => [h.query, h.key, h.value, h.output])]);
+      }
+    },
+  );
 
   test('leaves no tensor behind, with or without gradients', () => {
     const { tokens, heads, upstream } = inputs({ batch: 2, tokens: 5, heads: 2, headWidth: 4, width: 8, queryScale: 1, seed: 1 });
@@ -84,18 +105,25 @@ test('F3: heads of unequal widths are an InputError naming the head', async () =
   expect(() => multiHeadSelfAttention(tokens, [])).toThrow(InputError);
 });
 
-test.prop([fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 100 })], { numRuns: 10 })('F3: scores in the thousands (near one-hot rows) stay finite and equal tfjs attention', async (heads, scale) => {
-  await initBackend('cpu');
-  const { tokens, heads: weights, upstream } = inputs({ batch: 1, tokens: 6, heads, headWidth: 3, width: 5, queryScale: 10 * scale, seed: scale });
-  try {
-    const fused = valueAndGradients(multiHeadSelfAttention, tokens, weights, upstream);
-    const plain = valueAndGradients(reference, tokens, weights, upstream);
-    expect(fused.out.every(Number.isFinite) && fused.grads.every((g) => g.every(Number.isFinite))).toBe(true);
-    expectClose(fused.out, plain.out);
-  } finally {
-    tf.dispose([tokens, upstream, ...weights.flatMap((h) => [h.query, h.key, h.value, h.output])]);
-  }
-});
+test.prop([fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 100 })], { numRuns: 10 })(
+  'F3: scores in the thousands (near one-hot rows) stay finite and equal tfjs attention',
+  async (heads, scale) => {
+    await initBackend('cpu');
+    const {
+      tokens,
+      heads: weights,
+      upstream,
+    } = inputs({ batch: 1, tokens: 6, heads, headWidth: 3, width: 5, queryScale: 10 * scale, seed: scale });
+    try {
+      const fused = valueAndGradients(multiHeadSelfAttention, tokens, weights, upstream);
+      const plain = valueAndGradients(reference, tokens, weights, upstream);
+      expect(fused.out.every(Number.isFinite) && fused.grads.every((g) => g.every(Number.isFinite))).toBe(true);
+      expectClose(fused.out, plain.out);
+    } finally {
+      tf.dispose([tokens, upstream, ...weights.flatMap((h) => [h.query, h.key, h.value, h.output])]);
+    }
+  },
+);
 
 test('F3: an attention call too large for wasm32 memory is a RangeError naming its shape', () => {
   expect(() => softmaxAttentionForward(new Float32Array(0), { batch: 10_000, tokens: 1000, heads: 16, headWidth: 64 })).toThrow(

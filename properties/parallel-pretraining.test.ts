@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initBackend } from '../model/backend';
-import { parseClusteringExperiment, type ClusteringExperimentInput } from '../model/clustering/config';
+import { type ClusteringExperimentInput, parseClusteringExperiment } from '../model/clustering/config';
 import { pretrainClusteringTransformers, pretrainingWorkers, WORKERS_ENV } from '../model/clustering/parallel-pretraining';
-import { trainClusteringTransformer } from '../model/clustering/train';
+import { trainClusteringTransformer } from '../model/clustering/pretrained-transformer';
 import { METADATA_FILE, WEIGHTS_FILE } from '../model/training/checkpoint';
 import { testSeed } from './seed';
 
@@ -44,7 +44,11 @@ describe('parallel pre-training (F3, F4): worker processes', () => {
     const configs = [tinyConfig(2), tinyConfig(3)];
     const parallelRoot = tempRoot();
     const ticks: [number, number][] = [];
-    const trained = await pretrainClusteringTransformers([configs[0]!, configs[1]!, configs[0]!], { workers: 2, checkpointRoot: parallelRoot, onProgress: (done, total) => ticks.push([done, total]) });
+    const trained = await pretrainClusteringTransformers([configs[0]!, configs[1]!, configs[0]!], {
+      workers: 2,
+      checkpointRoot: parallelRoot,
+      onProgress: (done, total) => ticks.push([done, total]),
+    });
     expect(trained.size).toBe(2);
     const total = 3 * 30;
     expect(ticks.at(-1)).toEqual([total, total]);
@@ -59,7 +63,11 @@ describe('parallel pre-training (F3, F4): worker processes', () => {
         expect(fromWorker?.checkpointDirectory).toBe(join(parallelRoot, inProcess.cached.configHash.slice(0, 24)));
         expect(fromWorker?.stepsRun).toBe(inProcess.cached.outcome.stepsRun);
         for (const file of [WEIGHTS_FILE, METADATA_FILE]) {
-          expect(readFileSync(join(fromWorker!.checkpointDirectory, file)).equals(readFileSync(join(inProcess.cached.checkpointDirectory, file)))).toBe(true);
+          expect(
+            readFileSync(join(fromWorker!.checkpointDirectory, file)).equals(
+              readFileSync(join(inProcess.cached.checkpointDirectory, file)),
+            ),
+          ).toBe(true);
         }
       } finally {
         inProcess.training.dispose();
@@ -79,7 +87,9 @@ describe('parallel pre-training (F3, F4): worker processes', () => {
     writeFileSync(file, '');
     const configs = [tinyConfig(2, 3), tinyConfig(3, 3)];
     const seed = parseClusteringExperiment(configs[0]!).seed;
-    await expect(pretrainClusteringTransformers(configs, { workers: 2, checkpointRoot: join(file, 'checkpoints') })).rejects.toThrow(new RegExp(`k=[23], init=perturbed-truth, N=∞, seed (${seed}|${parseClusteringExperiment(configs[1]!).seed})`));
+    await expect(pretrainClusteringTransformers(configs, { workers: 2, checkpointRoot: join(file, 'checkpoints') })).rejects.toThrow(
+      new RegExp(`k=[23], init=perturbed-truth, N=∞, seed (${seed}|${parseClusteringExperiment(configs[1]!).seed})`),
+    );
   });
 
   test(`the worker count: at most one per config, ${WORKERS_ENV} overrides the default, a bad value is named`, () => {

@@ -1,19 +1,23 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
+import fc from 'fast-check';
+import { squaredDistances } from '../theory/em';
 import { kmeansPlusPlus } from '../theory/init';
-import { lloyd, type LloydResult } from '../theory/lloyd';
+import { type LloydResult, lloyd } from '../theory/lloyd';
 import type { Matrix } from '../theory/matrix';
 import { sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
 import { createDistancePass, createLloydPass } from '../theory/wasm/point-pairs';
-import { squaredDistances } from '../theory/em';
 import { lloydKernelCaseArbitrary } from './arbitraries/lloydKernelCase';
 import { plainLloyd } from './reference/plain-lloyd';
 import { testSeed } from './seed';
 
 /** Everything a Lloyd run returns, with the typed arrays as plain arrays (jest compares numbers with Object.is). */
 function comparable(run: LloydResult): unknown {
-  return { ...run, centers: { rows: run.centers.rows, cols: run.centers.cols, data: Array.from(run.centers.data) }, labels: Array.from(run.labels) };
+  return {
+    ...run,
+    centers: { rows: run.centers.rows, cols: run.centers.cols, data: Array.from(run.centers.data) },
+    labels: Array.from(run.labels),
+  };
 }
 
 function expectSameRun(points: Matrix, init: Matrix, maxIterations: number | undefined): void {
@@ -23,23 +27,30 @@ function expectSameRun(points: Matrix, init: Matrix, maxIterations: number | und
 
 describe('A2: Lloyd through the wasm-SIMD pass', () => {
   test.prop([lloydKernelCaseArbitrary()], { numRuns: 300 })(
-    'A2: equals the plain float64 Lloyd bit for bit (labels, centres, history, iterations, converged, empty clusters)',
+    'A2: equals the plain float64 Lloyd bit for bit (labels, centers, history, iterations, converged, empty clusters)',
     ({ points, init, maxIterations }) => expectSameRun(points, init, maxIterations),
   );
 
   test('A2: the bit-for-bit cases cover every seam: odd and even n (two points per step), n = 1, odd and even d, ties, empty clusters, capped runs', () => {
     const cases = fc.sample(lloydKernelCaseArbitrary(), { seed: testSeed('lloyd kernel coverage'), numRuns: 300 });
-    const runs = cases.map((c) => ({ c, run: lloyd(c.points, c.init, c.maxIterations === undefined ? {} : { maxIterations: c.maxIterations }) }));
+    const runs = cases.map((c) => ({
+      c,
+      run: lloyd(c.points, c.init, c.maxIterations === undefined ? {} : { maxIterations: c.maxIterations }),
+    }));
     const seen = {
       nParity: new Set(cases.map((c) => c.points.rows % 2)).size,
       n1: cases.some((c) => c.points.rows === 1),
       dParity: new Set(cases.map((c) => c.points.cols % 2)).size,
       d1: cases.some((c) => c.points.cols === 1),
-      duplicateCentres: cases.some((c) => new Set(Array.from({ length: c.init.rows }, (_, a) => c.init.data.subarray(a * c.init.cols, (a + 1) * c.init.cols).join())).size < c.init.rows),
+      duplicateCenters: cases.some(
+        (c) =>
+          new Set(Array.from({ length: c.init.rows }, (_, a) => c.init.data.subarray(a * c.init.cols, (a + 1) * c.init.cols).join())).size <
+          c.init.rows,
+      ),
       emptyClusters: runs.some(({ run }) => run.emptyClusterEvents.length > 0),
       capped: runs.some(({ run }) => !run.converged),
     };
-    expect(seen).toEqual({ nParity: 2, n1: true, dParity: 2, d1: true, duplicateCentres: true, emptyClusters: true, capped: true });
+    expect(seen).toEqual({ nParity: 2, n1: true, dParity: 2, d1: true, duplicateCenters: true, emptyClusters: true, capped: true });
   });
 
   test('A2: a mixture of 20000 points in d = 10 with k = 7 (memory grown past earlier runs) equals it too', () => {
@@ -48,7 +59,7 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
     expectSameRun(instance.points, kmeansPlusPlus(instance.points, 7, rng), undefined);
   });
 
-  test('A2: no points, and no centres, give the same results as the plain pass', () => {
+  test('A2: no points, and no centers, give the same results as the plain pass', () => {
     const none: Matrix = { rows: 0, cols: 3, data: new Float64Array(0) };
     const three: Matrix = { rows: 3, cols: 3, data: Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8]) };
     expectSameRun(none, three, undefined);
@@ -56,15 +67,18 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
   });
 });
 
-describe('A3: EM\'s squared distances through the wasm-SIMD kernel', () => {
-  test.prop([lloydKernelCaseArbitrary()], { numRuns: 200 })('A3: equal the plain float64 D_ia = ‖X_i − μ_a‖² bit for bit, pass after pass', ({ points, init }) => {
-    const pass = createDistancePass(points, init.rows);
-    for (const centers of [init, { ...init, data: init.data.map((v) => v / 2 + 1) }]) {
-      expect(Array.from(pass.run(centers).data)).toEqual(Array.from(squaredDistances(points, centers).data));
-    }
-  });
+describe("A3: EM's squared distances through the wasm-SIMD kernel", () => {
+  test.prop([lloydKernelCaseArbitrary()], { numRuns: 200 })(
+    'A3: equal the plain float64 D_ia = ‖X_i − μ_a‖² bit for bit, pass after pass',
+    ({ points, init }) => {
+      const pass = createDistancePass(points, init.rows);
+      for (const centers of [init, { ...init, data: init.data.map((v) => v / 2 + 1) }]) {
+        expect(Array.from(pass.run(centers).data)).toEqual(Array.from(squaredDistances(points, centers).data));
+      }
+    },
+  );
 
-  test('A3: a distance pass refuses centres of another shape, and one superseded by a Lloyd pass', () => {
+  test('A3: a distance pass refuses centers of another shape, and one superseded by a Lloyd pass', () => {
     const points: Matrix = { rows: 3, cols: 2, data: Float64Array.from([0, 1, 2, 3, 4, 5]) };
     const pass = createDistancePass(points, 2);
     expect(() => pass.run({ rows: 3, cols: 2, data: new Float64Array(6) })).toThrow(/centers must be 2×2, got 3×2/);
@@ -76,7 +90,9 @@ describe('A3: EM\'s squared distances through the wasm-SIMD kernel', () => {
 describe('the Lloyd pass kernel', () => {
   test('names n, d, k and the bytes when the points cannot fit in wasm32 memory', () => {
     const absurd: Matrix = { rows: 1e6, cols: 1e3, data: new Float64Array(0) };
-    expect(() => createLloydPass(absurd, 3)).toThrow(/^lloyd: n = 1000000, d = 1000, k = 3 needs \d+ bytes of WebAssembly memory, more than/);
+    expect(() => createLloydPass(absurd, 3)).toThrow(
+      /^lloyd: n = 1000000, d = 1000, k = 3 needs \d+ bytes of WebAssembly memory, more than/,
+    );
   });
 
   test('refuses to run a pass whose memory a later pass took over', () => {

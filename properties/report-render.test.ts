@@ -2,10 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CHECK_KINDS, CLAIM_IDS, claimEntry, PROVENANCES, type ClaimId } from '../bounds/registry';
-import { VERDICTS, type ClaimResult, type Plot, type Series, type SeriesPoint } from '../reports/claim-check';
-import resultsSchema from '../reports/results.schema.json';
-import type { ClaimRecord, RunEnvironment, RunResults } from '../reports/run-results';
+import { CHECK_KINDS, CLAIM_IDS, type ClaimId, claimEntry, PROVENANCES } from '../bounds/registry';
+import { type ClaimResult, type Plot, type Series, type SeriesPoint, VERDICTS } from '../reports/claims/kit/claim-check';
 import { counterexampleText } from '../reports/render/counterexample-text';
 import { formatNumber } from '../reports/render/format-number';
 import { renderHtml } from '../reports/render/html-report';
@@ -13,6 +11,8 @@ import { renderMarkdown } from '../reports/render/markdown-report';
 import { plotSpec } from '../reports/render/plot-spec';
 import { validateResults } from '../reports/render/validate-results';
 import { writeReport } from '../reports/render/write-report';
+import resultsSchema from '../reports/run/results.schema.json';
+import type { ClaimRecord, RunEnvironment, RunResults } from '../reports/run/run-results';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const HOSTILE_TEXT = '<script>alert("x")</script> & |Lloyd − oracle| ≤ 0.01';
@@ -22,8 +22,24 @@ const DELTAS = [2, 4, 8, 16, 32];
 const PHI_TAIL = [0.158655, 0.0227501, 3.16712e-5, 6.22096e-16, 6.38875e-58];
 
 // Every field of the results types, checked by tsc: a field added to a type must be added here and to the schema.
-const RUN_RESULTS_FIELDS: Record<keyof RunResults, true> = { schemaVersion: true, startedAt: true, finishedAt: true, seed: true, quick: true, environment: true, claims: true };
-const ENVIRONMENT_FIELDS: Record<keyof RunEnvironment, true> = { tvemVersion: true, node: true, packages: true, backend: true, gitSha: true, cores: true, platform: true };
+const RUN_RESULTS_FIELDS: Record<keyof RunResults, true> = {
+  schemaVersion: true,
+  startedAt: true,
+  finishedAt: true,
+  seed: true,
+  quick: true,
+  environment: true,
+  claims: true,
+};
+const ENVIRONMENT_FIELDS: Record<keyof RunEnvironment, true> = {
+  tvemVersion: true,
+  node: true,
+  packages: true,
+  backend: true,
+  gitSha: true,
+  cores: true,
+  platform: true,
+};
 const CLAIM_RECORD_FIELDS: Record<keyof ClaimRecord, true> = {
   id: true,
   title: true,
@@ -100,7 +116,12 @@ const d2Plot: Plot = {
     {
       name: 'trained',
       role: 'measured',
-      points: [4, 8, 16, 32, 64].map((m, i) => ({ x: m, y: 0.8 * m ** -0.42, lower: 0.7 * m ** -0.42, upper: (0.9 + 0.05 * i) * m ** -0.42 })),
+      points: [4, 8, 16, 32, 64].map((m, i) => ({
+        x: m,
+        y: 0.8 * m ** -0.42,
+        lower: 0.7 * m ** -0.42,
+        upper: (0.9 + 0.05 * i) * m ** -0.42,
+      })),
     },
     { name: 'slope −1/d', role: 'reference', points: [4, 64].map((m) => ({ x: m, y: 0.8 * m ** -0.5 })) },
   ],
@@ -172,7 +193,15 @@ const SAMPLE_RESULTS: RunResults = {
         numbers: { worstSingleRun: 0.0712, singleRunBound: 0.0527, meanGap: 0.0031, fastCheckPath: '0:1:1:3', withinRegime: true },
         samples: 400,
         failureProbability: 1e-4,
-        counterexample: { k: 8, n: 1000, delta: 3.2, lambda0: 0.3, iterations: 28, error: 0.0712, labels: Array.from({ length: 1000 }, (_, i) => (i * 7) % 8) },
+        counterexample: {
+          k: 8,
+          n: 1000,
+          delta: 3.2,
+          lambda0: 0.3,
+          iterations: 28,
+          error: 0.0712,
+          labels: Array.from({ length: 1000 }, (_, i) => (i * 7) % 8),
+        },
         notes: ['Smallest counterexample after shrinking.', HOSTILE_TEXT],
       }),
     }),
@@ -196,6 +225,7 @@ const SAMPLE_RESULTS: RunResults = {
 };
 
 /** The sample after a trip through JSON, with `edit` applied: what a results.json file holds. */
+// biome-ignore lint/suspicious/noExplicitAny: the test edits arbitrary fields of a JSON document
 function sampleJson(edit: (json: any) => void = () => {}): unknown {
   const json = JSON.parse(JSON.stringify(SAMPLE_RESULTS));
   edit(json);
@@ -203,7 +233,9 @@ function sampleJson(edit: (json: any) => void = () => {}): unknown {
 }
 
 const NO_SVGS_NEEDED = new Map(
-  SAMPLE_RESULTS.claims.flatMap((r) => (r.result?.plots ?? []).map((_, i) => [`${r.id}-${i + 1}`, '<svg data-test="plot"></svg>'] as const)),
+  SAMPLE_RESULTS.claims.flatMap((r) =>
+    (r.result?.plots ?? []).map((_, i) => [`${r.id}-${i + 1}`, '<svg data-test="plot"></svg>'] as const),
+  ),
 );
 
 describe('report: results.json schema', () => {
@@ -212,24 +244,38 @@ describe('report: results.json schema', () => {
   });
 
   test('report: rejects a missing field, naming its path', () => {
-    expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.verdict))).toThrow(/^invalid run results at \/claims\/1\/result: must have required property 'verdict'$/);
+    expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.verdict))).toThrow(
+      /^invalid run results at \/claims\/1\/result: must have required property 'verdict'$/,
+    );
     expect(() => validateResults(sampleJson((j) => delete j.environment.gitSha))).toThrow(/at \/environment: .*'gitSha'/);
   });
 
   test('report: rejects an unknown verdict, listing the allowed ones', () => {
-    expect(() => validateResults(sampleJson((j) => (j.claims[0].result.verdict = 'passes')))).toThrow(/\/claims\/0\/result\/verdict: .*"holds", "violated", "inconclusive"/);
+    expect(() => validateResults(sampleJson((j) => (j.claims[0].result.verdict = 'passes')))).toThrow(
+      /\/claims\/0\/result\/verdict: .*"holds", "violated", "inconclusive"/,
+    );
   });
 
   test('report: rejects NaN, which JSON writes as null', () => {
-    expect(() => validateResults(sampleJson((j) => (j.claims[2].result.numbers.ratioAtDelta2 = NaN)))).toThrow(/\/claims\/2\/result\/numbers\/ratioAtDelta2: must be number,string,boolean/);
-    expect(() => validateResults(sampleJson((j) => (j.claims[2].result.plots[0].series[0].points[1].y = Infinity)))).toThrow(/\/claims\/2\/result\/plots\/0\/series\/0\/points\/1\/y: must be number/);
+    expect(() => validateResults(sampleJson((j) => (j.claims[2].result.numbers.ratioAtDelta2 = NaN)))).toThrow(
+      /\/claims\/2\/result\/numbers\/ratioAtDelta2: must be number,string,boolean/,
+    );
+    expect(() => validateResults(sampleJson((j) => (j.claims[2].result.plots[0].series[0].points[1].y = Infinity)))).toThrow(
+      /\/claims\/2\/result\/plots\/0\/series\/0\/points\/1\/y: must be number/,
+    );
   });
 
   test('report: rejects an implemented claim without result, an error without message, stray fields and misfiled results', () => {
-    expect(() => validateResults(sampleJson((j) => delete j.claims[0].result))).toThrow(/\/claims\/0: must have required property 'result'/);
+    expect(() => validateResults(sampleJson((j) => delete j.claims[0].result))).toThrow(
+      /\/claims\/0: must have required property 'result'/,
+    );
     expect(() => validateResults(sampleJson((j) => delete j.claims[6].error))).toThrow(/\/claims\/6: must have required property 'error'/);
-    expect(() => validateResults(sampleJson((j) => (j.claims[0].verdit = 'holds')))).toThrow(/\/claims\/0: must NOT have additional properties \('verdit'\)/);
-    expect(() => validateResults(sampleJson((j) => (j.claims[1].result.id = 'B3')))).toThrow(/\/claims\/1\/result\/id: result for B3 filed under claim B2/);
+    expect(() => validateResults(sampleJson((j) => (j.claims[0].verdit = 'holds')))).toThrow(
+      /\/claims\/0: must NOT have additional properties \('verdit'\)/,
+    );
+    expect(() => validateResults(sampleJson((j) => (j.claims[1].result.id = 'B3')))).toThrow(
+      /\/claims\/1\/result\/id: result for B3 filed under claim B2/,
+    );
     expect(() => validateResults(sampleJson((j) => j.claims.push(j.claims[0])))).toThrow(/\/claims\/8\/id: claim A1 appears twice/);
     expect(() => validateResults('not an object')).toThrow(/^invalid run results at \(root\): must be object$/);
   });
@@ -320,12 +366,16 @@ describe('report: text', () => {
   });
 
   test('report: log axes leave out non-positive points and raise bands to the smallest positive value', () => {
-    const spec = plotSpec(f1Plot) as any;
+    const spec = plotSpec(f1Plot) as {
+      data: { values: { x: number; y: number; lower?: number }[] };
+      title: { subtitle: string };
+      layer: { mark: { type: string } }[];
+    };
     const rows: { x: number; y: number; lower?: number }[] = spec.data.values;
     expect(rows.every((row) => row.y > 0)).toBe(true);
     expect(rows.filter((row) => row.lower !== undefined).every((row) => row.lower! > 0)).toBe(true);
     expect(spec.title.subtitle).toBe('2 points with non-positive values not shown on the log scale');
-    expect(spec.layer.map((layer: any) => layer.mark.type)).toEqual(['area', 'rule', 'line', 'point']);
+    expect(spec.layer.map((layer) => layer.mark.type)).toEqual(['area', 'rule', 'line', 'point']);
   });
 });
 
@@ -336,7 +386,8 @@ describe('report: output folder (child process: vega is ESM-only)', () => {
       const input = join(dir, 'input.json');
       writeFileSync(input, JSON.stringify(SAMPLE_RESULTS));
       const out = join(dir, 'out');
-      const script = "require('tsx/cjs/api').register(); const [out, input] = process.argv.slice(1); require('./reports/render/write-report.ts').writeReport(out, JSON.parse(require('node:fs').readFileSync(input, 'utf8'))).catch((e) => { console.error(e); process.exit(1); });";
+      const script =
+        "require('tsx/cjs/api').register(); const [out, input] = process.argv.slice(1); require('./reports/render/write-report.ts').writeReport(out, JSON.parse(require('node:fs').readFileSync(input, 'utf8'))).catch((e) => { console.error(e); process.exit(1); });";
       const child = spawnSync(process.execPath, ['-e', script, out, input], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
       expect(child.stderr).toBe('');
       expect(child.status).toBe(0);

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { claimEntry, type ClaimId } from '../bounds/registry';
-import type { Verdict } from '../reports/claim-check';
-import { exitCodeOf } from '../reports/reproduce';
-import type { ClaimRecord, RunResults } from '../reports/run-results';
+import { type ClaimId, claimEntry } from '../bounds/registry';
+import type { Verdict } from '../reports/claims/kit/claim-check';
+import { exitCodeOf } from '../reports/run/reproduce';
+import type { ClaimRecord, RunResults } from '../reports/run/run-results';
 import { runTvem } from './cli-process';
 
 const QUICK = ['reproduce', '--quick', '--only', 'A1,A2,A3', '--seed', '11'];
@@ -55,7 +55,15 @@ describe('tvem reproduce: shards, merge and resume', () => {
 
   test.each([
     ['a foreign --resume directory', () => [...QUICK, '--resume', root], 'run.json'],
-    ['an unwritable --out', () => { const file = join(root, 'a-file'); writeFileSync(file, 'x'); return [...QUICK, '--out', join(file, 'out')]; }, '--out'],
+    [
+      'an unwritable --out',
+      () => {
+        const file = join(root, 'a-file');
+        writeFileSync(file, 'x');
+        return [...QUICK, '--out', join(file, 'out')];
+      },
+      '--out',
+    ],
     ['merge of a foreign directory', () => ['merge', root], 'run.json'],
     ['merge of shards that miss a claim', () => ['merge', join(root, 'shard1')], 'lack results'],
   ])('%s: one line naming the problem, exit 2', (_, args, text) => {
@@ -105,22 +113,55 @@ describe('exitCodeOf: trend claims never fail the run', () => {
   });
 
   test('0 when every claim holds or is inconclusive', () => {
-    expect(exitCodeOf(run([['A1', 'holds'], ['F2', 'inconclusive'], ['F4', 'holds']]))).toBe(0);
+    expect(
+      exitCodeOf(
+        run([
+          ['A1', 'holds'],
+          ['F2', 'inconclusive'],
+          ['F4', 'holds'],
+        ]),
+      ),
+    ).toBe(0);
   });
 
   test.each(['D2', 'E3', 'F4', 'G1'] as const)('0 when only the trend claim %s is violated (it stays violated in the results)', (id) => {
-    const results = run([['A1', 'holds'], [id, 'violated']]);
+    const results = run([
+      ['A1', 'holds'],
+      [id, 'violated'],
+    ]);
     expect(exitCodeOf(results)).toBe(0);
     expect(results.claims.find((c) => c.id === id)!.result!.verdict).toBe('violated');
   });
 
   test.each(['A1', 'A2', 'F2', 'F3'] as const)('1 when the %s claim (not a trend) is violated, with or without violated trends', (id) => {
     expect(exitCodeOf(run([[id, 'violated']]))).toBe(1);
-    expect(exitCodeOf(run([['D2', 'violated'], [id, 'violated'], ['G1', 'holds']]))).toBe(1);
+    expect(
+      exitCodeOf(
+        run([
+          ['D2', 'violated'],
+          [id, 'violated'],
+          ['G1', 'holds'],
+        ]),
+      ),
+    ).toBe(1);
   });
 
   test('2 when a check errored, whatever the verdicts', () => {
-    expect(exitCodeOf(run([['F2', 'violated'], ['D2', 'error']]))).toBe(2);
-    expect(exitCodeOf(run([['A1', 'holds'], ['F4', 'error']]))).toBe(2);
+    expect(
+      exitCodeOf(
+        run([
+          ['F2', 'violated'],
+          ['D2', 'error'],
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      exitCodeOf(
+        run([
+          ['A1', 'holds'],
+          ['F4', 'error'],
+        ]),
+      ),
+    ).toBe(2);
   });
 });

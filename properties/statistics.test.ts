@@ -1,12 +1,7 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
-import {
-  binomialUpperCriticalCount,
-  clopperPearsonInterval,
-  clopperPearsonLower,
-  clopperPearsonUpper,
-} from '../bounds/clopper-pearson';
+import fc from 'fast-check';
 import { clippedMeanLower, clippedMeanUpper } from '../bounds/clipped-mean';
+import { binomialUpperCriticalCount, clopperPearsonInterval, clopperPearsonLower, clopperPearsonUpper } from '../bounds/clopper-pearson';
 import { hoeffdingDeviation, hoeffdingSampleSize } from '../bounds/hoeffding';
 import { bonferroni, trialsToResolveRate } from '../bounds/repetitions';
 import { Rng } from '../theory/rng';
@@ -41,19 +36,25 @@ function firstCount(trials: number, holds: (s: number) => boolean): number {
 
 const ROUNDING = 1e-9;
 
-describe('F1: Clopper–Pearson bounds (SPEC §4)', () => {
-  test.prop([binomialCaseArbitrary()])('F1: each one-sided bound misses p with probability ≤ alpha (exact enumeration)', ({ trials, p, alpha }) => {
-    expect(binomialProbability(trials, p, (s) => clopperPearsonLower(s, trials, alpha) > p)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
-    expect(binomialProbability(trials, p, (s) => clopperPearsonUpper(s, trials, alpha) < p)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
-  });
+describe('F1: Clopper–Pearson bounds (CLAIMS.md §4)', () => {
+  test.prop([binomialCaseArbitrary()])(
+    'F1: each one-sided bound misses p with probability ≤ alpha (exact enumeration)',
+    ({ trials, p, alpha }) => {
+      expect(binomialProbability(trials, p, (s) => clopperPearsonLower(s, trials, alpha) > p)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
+      expect(binomialProbability(trials, p, (s) => clopperPearsonUpper(s, trials, alpha) < p)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
+    },
+  );
 
-  test.prop([binomialCaseArbitrary()])('F1: the two-sided interval misses p with probability ≤ alpha (exact enumeration)', ({ trials, p, alpha }) => {
-    const misses = (s: number): boolean => {
-      const { lower, upper } = clopperPearsonInterval(s, trials, alpha);
-      return p < lower || p > upper;
-    };
-    expect(binomialProbability(trials, p, misses)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
-  });
+  test.prop([binomialCaseArbitrary()])(
+    'F1: the two-sided interval misses p with probability ≤ alpha (exact enumeration)',
+    ({ trials, p, alpha }) => {
+      const misses = (s: number): boolean => {
+        const { lower, upper } = clopperPearsonInterval(s, trials, alpha);
+        return p < lower || p > upper;
+      };
+      expect(binomialProbability(trials, p, misses)).toBeLessThanOrEqual(alpha * (1 + ROUNDING));
+    },
+  );
 
   test.prop([binomialCaseArbitrary(200), fc.double({ min: 0, max: 1, noNaN: true })])(
     'F1: lower ≤ s/n ≤ upper, both nondecreasing in s, and a smaller alpha gives a wider interval',
@@ -73,9 +74,13 @@ describe('F1: Clopper–Pearson bounds (SPEC §4)', () => {
   );
 
   it('F1: known values (0 or n successes in closed form, 5 of 10 at 95%)', () => {
-    for (const [trials, alpha] of [[10, 0.05], [20, 0.025], [1_000_000, 1e-9]] as const) {
-      expect(clopperPearsonUpper(0, trials, alpha)).toBeCloseTo(1 - Math.pow(alpha, 1 / trials), 12);
-      expect(clopperPearsonLower(trials, trials, alpha)).toBeCloseTo(Math.pow(alpha, 1 / trials), 12);
+    for (const [trials, alpha] of [
+      [10, 0.05],
+      [20, 0.025],
+      [1_000_000, 1e-9],
+    ] as const) {
+      expect(clopperPearsonUpper(0, trials, alpha)).toBeCloseTo(1 - alpha ** (1 / trials), 12);
+      expect(clopperPearsonLower(trials, trials, alpha)).toBeCloseTo(alpha ** (1 / trials), 12);
     }
     expect(clopperPearsonUpper(0, 1_000_000, 1e-9)).toBeCloseTo(-Math.log(1e-9) / 1_000_000, 8);
     const { lower, upper } = clopperPearsonInterval(5, 10, 0.05);
@@ -93,12 +98,15 @@ describe('F1: Clopper–Pearson bounds (SPEC §4)', () => {
     expect(() => bonferroni(1e-6, 0)).toThrow(/tests must be an integer >= 1, got 0/);
   });
 
-  test.prop([binomialCaseArbitrary(200)])('F1: the critical count c is the smallest with P(Bin ≥ c) ≤ beta (exact)', ({ trials, p, alpha: beta }) => {
-    const c = binomialUpperCriticalCount(trials, p, beta);
-    const tail = (count: number): number => binomialProbability(trials, p, (s) => s >= count);
-    if (c <= trials) expect(tail(c)).toBeLessThanOrEqual(beta * (1 + ROUNDING));
-    if (c >= 1) expect(tail(c - 1)).toBeGreaterThan(beta * (1 - ROUNDING));
-  });
+  test.prop([binomialCaseArbitrary(200)])(
+    'F1: the critical count c is the smallest with P(Bin ≥ c) ≤ beta (exact)',
+    ({ trials, p, alpha: beta }) => {
+      const c = binomialUpperCriticalCount(trials, p, beta);
+      const tail = (count: number): number => binomialProbability(trials, p, (s) => s >= count);
+      if (c <= trials) expect(tail(c)).toBeLessThanOrEqual(beta * (1 + ROUNDING));
+      if (c >= 1) expect(tail(c - 1)).toBeGreaterThan(beta * (1 - ROUNDING));
+    },
+  );
 
   test.prop([
     fc.record({
@@ -119,7 +127,7 @@ describe('F1: Clopper–Pearson bounds (SPEC §4)', () => {
   });
 });
 
-describe('F2: Hoeffding bounds (SPEC §4)', () => {
+describe('F2: Hoeffding bounds (CLAIMS.md §4)', () => {
   it('F2: known deviation, and two-sided = one-sided at half the failure probability', () => {
     expect(hoeffdingDeviation(100, 0.05)).toBeCloseTo(Math.sqrt(Math.log(20) / 200), 14);
     expect(hoeffdingDeviation(100, 0.05, 0.1)).toBeCloseTo(0.1 * Math.sqrt(Math.log(20) / 200), 14);
@@ -137,11 +145,14 @@ describe('F2: Hoeffding bounds (SPEC §4)', () => {
     if (samples > 1) expect(hoeffdingDeviation(samples - 1, delta, range, sides)).toBeGreaterThan(deviation);
   });
 
-  test.prop([binomialCaseArbitrary(200)])('F2: for Bernoulli samples (the extreme case) the deviation is exceeded with probability ≤ delta (exact)', ({ trials, p, alpha: delta }) => {
-    const t = hoeffdingDeviation(trials, delta);
-    expect(binomialProbability(trials, p, (s) => s / trials - p >= t)).toBeLessThanOrEqual(delta * (1 + ROUNDING));
-    expect(binomialProbability(trials, p, (s) => p - s / trials >= t)).toBeLessThanOrEqual(delta * (1 + ROUNDING));
-  });
+  test.prop([binomialCaseArbitrary(200)])(
+    'F2: for Bernoulli samples (the extreme case) the deviation is exceeded with probability ≤ delta (exact)',
+    ({ trials, p, alpha: delta }) => {
+      const t = hoeffdingDeviation(trials, delta);
+      expect(binomialProbability(trials, p, (s) => s / trials - p >= t)).toBeLessThanOrEqual(delta * (1 + ROUNDING));
+      expect(binomialProbability(trials, p, (s) => p - s / trials >= t)).toBeLessThanOrEqual(delta * (1 + ROUNDING));
+    },
+  );
 
   it('F2: bad input names the parameter and the value', () => {
     expect(() => hoeffdingDeviation(0, 0.05)).toThrow(/samples must be an integer >= 1, got 0/);

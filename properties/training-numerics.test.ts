@@ -1,6 +1,6 @@
+import { test } from '@fast-check/jest';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { test } from '@fast-check/jest';
 import { initBackend } from '../model/backend';
 import { layerNorm } from '../model/clustering/layer-norm';
 import { Adam } from '../model/training/adam';
@@ -11,7 +11,11 @@ import { Rng } from '../theory/rng';
 
 function randomTensor(rng: Rng, shape: number[], scale = 1): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => scale * rng.normal()), shape, 'float32');
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => scale * rng.normal()),
+    shape,
+    'float32',
+  );
 }
 
 function expectClose(a: ArrayLike<number>, b: ArrayLike<number>, relative: number): void {
@@ -62,7 +66,11 @@ test.prop([shapes, fc.integer({ min: 0, max: 0xffffffff }), fc.double({ min: 0.0
       const { clipped, norm } = clipByGlobalNorm(flat, maxNorm);
       expect(norm).toBeCloseTo(expectedNorm, 4);
       const scale = Math.min(1, maxNorm / norm);
-      expectClose(clipped, flat.map((g) => g * scale), 1e-6);
+      expectClose(
+        clipped,
+        flat.map((g) => g * scale),
+        1e-6,
+      );
       expect(Math.hypot(...clipped)).toBeLessThanOrEqual(maxNorm * (1 + 1e-6));
       expect(flat).toEqual(Float32Array.from(gradients.flatMap((g) => [...g.dataSync()])));
     } finally {
@@ -71,27 +79,38 @@ test.prop([shapes, fc.integer({ min: 0, max: 0xffffffff }), fc.double({ min: 0.0
   },
 );
 
-test.prop([fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 0xffffffff }), fc.constantFrom(1e-3, 1, 100)], { numRuns: 40 })(
-  'F3: the fused layer norm equals tf.moments layer norm, with its autodiff gradients',
-  (batch, tokens, width, seed, spread) => {
-    const rng = new Rng(seed);
-    const x = randomTensor(rng, [batch, tokens, width], spread);
-    const gain = randomTensor(rng, [width]);
-    const bias = randomTensor(rng, [width]);
-    const upstream = randomTensor(rng, [batch, tokens, width]);
-    const plain = (u: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor => {
-      const { mean, variance } = tf.moments(u, -1, true);
-      return tf.add(tf.mul(tf.div(tf.sub(u, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
-    };
-    const run = (f: typeof plain) =>
-      tf.tidy(() => [f(x, gain, bias).dataSync(), ...tf.grads((u: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(u, g, b), upstream)))([x, gain, bias]).map((t) => t.dataSync())]);
-    try {
-      const fused = run(layerNorm);
-      const reference = run(plain);
-      // Centred inputs (spread 1e-3 puts var below ε = 1e-5): tfjs's float32 x − mean has no cancellation to lose.
-      fused.forEach((values, j) => expectClose(values, reference[j]!, 2e-4));
-    } finally {
-      tf.dispose([x, gain, bias, upstream]);
-    }
-  },
-);
+test.prop(
+  [
+    fc.integer({ min: 1, max: 3 }),
+    fc.integer({ min: 1, max: 6 }),
+    fc.integer({ min: 1, max: 9 }),
+    fc.integer({ min: 0, max: 0xffffffff }),
+    fc.constantFrom(1e-3, 1, 100),
+  ],
+  { numRuns: 40 },
+)('F3: the fused layer norm equals tf.moments layer norm, with its autodiff gradients', (batch, tokens, width, seed, spread) => {
+  const rng = new Rng(seed);
+  const x = randomTensor(rng, [batch, tokens, width], spread);
+  const gain = randomTensor(rng, [width]);
+  const bias = randomTensor(rng, [width]);
+  const upstream = randomTensor(rng, [batch, tokens, width]);
+  const plain = (u: tf.Tensor, g: tf.Tensor, b: tf.Tensor): tf.Tensor => {
+    const { mean, variance } = tf.moments(u, -1, true);
+    return tf.add(tf.mul(tf.div(tf.sub(u, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
+  };
+  const run = (f: typeof plain) =>
+    tf.tidy(() => [
+      f(x, gain, bias).dataSync(),
+      ...tf
+        .grads((u: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(f(u, g, b), upstream)))([x, gain, bias])
+        .map((t) => t.dataSync()),
+    ]);
+  try {
+    const fused = run(layerNorm);
+    const reference = run(plain);
+    // Centered inputs (spread 1e-3 puts var below ε = 1e-5): tfjs's float32 x − mean has no cancellation to lose.
+    fused.forEach((values, j) => expectClose(values, reference[j]!, 2e-4));
+  } finally {
+    tf.dispose([x, gain, bias, upstream]);
+  }
+});

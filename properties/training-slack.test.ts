@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/jest';
+import fc from 'fast-check';
 import { binomialUpperCriticalCount } from '../bounds/clopper-pearson';
 import { hoeffdingDeviation } from '../bounds/hoeffding';
 import { compareWithConstruction, empiricalBernsteinDeviation, meanSlack } from '../bounds/training-slack';
@@ -11,7 +11,8 @@ import { testSeed } from './seed';
  * small cases, invariances, input checks, and a Monte-Carlo coverage test of both tails.
  */
 
-const close = (actual: number, expected: number): void => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+const close = (actual: number, expected: number): void =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
 
 describe('empiricalBernsteinDeviation: exact values', () => {
   test('two values 0 and 1: mean 1/2, unbiased variance 1/2', () => {
@@ -35,21 +36,27 @@ describe('empiricalBernsteinDeviation: exact values', () => {
     expect(bernstein).toBeLessThan(hoeffdingDeviation(1000, delta, 1));
   });
 
-  test.prop([fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 1e-9, max: 0.5, noNaN: true })])(
-    'shifting the values leaves it unchanged; scaling values and range by s scales it by s',
-    (values, shift, scale, delta) => {
-      const base = empiricalBernsteinDeviation(values, delta, 1);
-      const moved = empiricalBernsteinDeviation(values.map((x) => shift + scale * x), delta, scale);
-      expect(Math.abs(moved - scale * base)).toBeLessThanOrEqual(1e-9 * scale * (1 + base));
-    },
-  );
+  test.prop([
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }),
+    fc.double({ min: -5, max: 5, noNaN: true }),
+    fc.double({ min: 0.01, max: 100, noNaN: true }),
+    fc.double({ min: 1e-9, max: 0.5, noNaN: true }),
+  ])('shifting the values leaves it unchanged; scaling values and range by s scales it by s', (values, shift, scale, delta) => {
+    const base = empiricalBernsteinDeviation(values, delta, 1);
+    const moved = empiricalBernsteinDeviation(
+      values.map((x) => shift + scale * x),
+      delta,
+      scale,
+    );
+    expect(Math.abs(moved - scale * base)).toBeLessThanOrEqual(1e-9 * scale * (1 + base));
+  });
 
-  test.prop([fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 40 }), fc.double({ min: 1e-9, max: 0.4, noNaN: true })])(
-    'decreases as δ grows',
-    (values, delta) => {
-      expect(empiricalBernsteinDeviation(values, 2 * delta, 1)).toBeLessThan(empiricalBernsteinDeviation(values, delta, 1));
-    },
-  );
+  test.prop([
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 40 }),
+    fc.double({ min: 1e-9, max: 0.4, noNaN: true }),
+  ])('decreases as δ grows', (values, delta) => {
+    expect(empiricalBernsteinDeviation(values, 2 * delta, 1)).toBeLessThan(empiricalBernsteinDeviation(values, delta, 1));
+  });
 
   test('rejects fewer than 2 values, δ outside (0, 1) and a non-positive range', () => {
     expect(() => empiricalBernsteinDeviation([0.5], 0.1, 1)).toThrow(/values length/);
@@ -71,7 +78,11 @@ describe('meanSlack: exact values', () => {
   });
 
   test('many small values: Bernstein is the smaller term; few spread values: Hoeffding is', () => {
-    const sparse = meanSlack(Array.from({ length: 5000 }, (_, i) => (i % 100 === 0 ? 1 : 0)), 1e-3, 1);
+    const sparse = meanSlack(
+      Array.from({ length: 5000 }, (_, i) => (i % 100 === 0 ? 1 : 0)),
+      1e-3,
+      1,
+    );
     expect(sparse.slack).toBe(sparse.bernstein);
     const spread = meanSlack([0, 1, 0, 1, 0, 1], 1e-3, 1);
     expect(spread.slack).toBe(spread.hoeffding);
@@ -99,7 +110,12 @@ describe('compareWithConstruction: exact values', () => {
 
   test('a large sample with the trained error at twice the bound is rejected and resolved', () => {
     const bound = Array.from({ length: 20_000 }, (_, j) => 0.1 + 0.01 * (j % 3));
-    const c = compareWithConstruction(bound.map((b) => 2 * b), bound, 1, 1e-3);
+    const c = compareWithConstruction(
+      bound.map((b) => 2 * b),
+      bound,
+      1,
+      1e-3,
+    );
     expect(c.exceeds).toBe(true);
     expect(c.resolved).toBe(true);
   });
@@ -130,15 +146,30 @@ interface Scenario {
   readonly draw: (rng: Rng) => number;
 }
 
-const bernoulli = (p: number, high = 1) => (rng: Rng) => (rng.uniform() < p ? high : 0);
+const bernoulli =
+  (p: number, high = 1) =>
+  (rng: Rng) =>
+    rng.uniform() < p ? high : 0;
 
 const SCENARIOS: readonly Scenario[] = [
   { name: 'Bernoulli(0.5), R = 10', samples: 10, range: 1, expectation: 0.5, draw: bernoulli(0.5) },
   { name: 'Bernoulli(0.05), R = 40', samples: 40, range: 1, expectation: 0.05, draw: bernoulli(0.05) },
   { name: 'Bernoulli(0.95), R = 40', samples: 40, range: 1, expectation: 0.95, draw: bernoulli(0.95) },
   { name: 'Bernoulli(0.3), R = 2 (the smallest R)', samples: 2, range: 1, expectation: 0.3, draw: bernoulli(0.3) },
-  { name: 'two-point {0, 0.5} with P(0.5) = 0.02, range 0.5, R = 200', samples: 200, range: 0.5, expectation: 0.01, draw: bernoulli(0.02, 0.5) },
-  { name: 'uniform on [−2, 2] (paired differences), range 4, R = 25', samples: 25, range: 4, expectation: 0, draw: (rng) => -2 + 4 * rng.uniform() },
+  {
+    name: 'two-point {0, 0.5} with P(0.5) = 0.02, range 0.5, R = 200',
+    samples: 200,
+    range: 0.5,
+    expectation: 0.01,
+    draw: bernoulli(0.02, 0.5),
+  },
+  {
+    name: 'uniform on [−2, 2] (paired differences), range 4, R = 25',
+    samples: 25,
+    range: 4,
+    expectation: 0,
+    draw: (rng) => -2 + 4 * rng.uniform(),
+  },
 ];
 
 /** Per scenario: the Bernstein deviation's upper and lower tails, and meanSlack's upper and lower tails. */
@@ -167,7 +198,10 @@ describe(`coverage at δ = ${DELTA} over ${TRIALS} trials (fails with probabilit
       if (m - scenario.expectation > slack) misses.slackLower++;
     }
     for (const [which, count] of Object.entries(misses)) {
-      if (count >= CRITICAL) throw new Error(`${scenario.name}: ${which} missed ${count} of ${TRIALS} (critical ${CRITICAL} at δ = ${DELTA}, β = ${BETA.toExponential(2)}); seed ${testSeed(`training-slack coverage ${index}`)}`);
+      if (count >= CRITICAL)
+        throw new Error(
+          `${scenario.name}: ${which} missed ${count} of ${TRIALS} (critical ${CRITICAL} at δ = ${DELTA}, β = ${BETA.toExponential(2)}); seed ${testSeed(`training-slack coverage ${index}`)}`,
+        );
     }
   });
 });

@@ -1,26 +1,26 @@
-import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { b2EStepBound } from '../bounds/b2-estep-temperature';
 import { compareWithConstruction } from '../bounds/training-slack';
 import { initBackend } from '../model/backend';
+import { hardMStepAttention } from '../model/mstep-head';
+import { ApproximationTraining, parseApproximationExperiment } from '../model/training/approximation-experiment';
 import { trainWithCheckpoint } from '../model/training/cached-training';
 import { METADATA_FILE, WEIGHTS_FILE } from '../model/training/checkpoint';
-import { EStepTraining, parseEStepExperiment, type EStepExperiment } from '../model/training/estep-experiment';
-import { mixtureSpecOf } from '../model/training/mixture-config';
+import { type EStepExperiment, EStepTraining, parseEStepExperiment } from '../model/training/estep-experiment';
 import { eStepInputTokens, mStepInputTokens, sampleInstances } from '../model/training/mixture-batches';
+import { mixtureSpecOf } from '../model/training/mixture-config';
 import { MStepTraining, parseMStepExperiment } from '../model/training/mstep-experiment';
-import { ApproximationTraining, parseApproximationExperiment } from '../model/training/approximation-experiment';
-import { hardMStepAttention } from '../model/mstep-head';
 import { trainLoop } from '../model/training/train-loop';
 import { eStepMargins, softEStep } from '../theory/estep';
 import { Rng } from '../theory/rng';
-import { testSeed } from './seed';
 import { expectDeterministicTraining } from './expect-deterministic-training';
 import { expectNoTensorLeaksAcrossSteps } from './expect-no-tensor-leaks';
+import { testSeed } from './seed';
 
-/** SPEC §4: failure probability of the statistical test below. */
+/** CLAIMS.md §4: failure probability of the statistical test below. */
 const FAILURE_PROBABILITY = 1e-3;
 
 function eStepConfig(name: string, overrides: Record<string, unknown> = {}): EStepExperiment {
@@ -60,7 +60,10 @@ describe('B3: trained E-step layer', () => {
   });
 
   test('B3: the training loss decreases', () => {
-    const config = eStepConfig('B3: loss decreases', { heads: 1, training: { steps: 60, learningRate: 0.05, evalEvery: 10, patience: 100 } });
+    const config = eStepConfig('B3: loss decreases', {
+      heads: 1,
+      training: { steps: 60, learningRate: 0.05, evalEvery: 10, patience: 100 },
+    });
     const problem = new EStepTraining(config);
     try {
       const losses: number[] = [];
@@ -153,7 +156,7 @@ describe('C3: trained M-step layer', () => {
     try {
       problem.layer.setToConstruction();
       const [instance] = sampleInstances(mixtureSpecOf(config), 1, new Rng(testSeed('C3: construction instance')));
-      const out = tf.tidy(() => problem.layer.centres(mStepInputTokens(problem.layer.layout, [instance!])).dataSync());
+      const out = tf.tidy(() => problem.layer.centers(mStepInputTokens(problem.layer.layout, [instance!])).dataSync());
       const expected = await hardMStepAttention(instance!.points, instance!.labels, config.k, config.betaCap);
       expected.data.forEach((x, t) => expect(Math.abs(out[t]! - x)).toBeLessThan(1e-5 * (1 + Math.abs(x))));
     } finally {
@@ -165,7 +168,13 @@ describe('C3: trained M-step layer', () => {
 describe('D2: trained softmax approximators', () => {
   test('D2: the held-out error of x ↦ x² falls from M = 1 to M = 8 heads', () => {
     const rmse = [1, 8].map((heads) => {
-      const config = parseApproximationExperiment({ target: 'square-norm', d: 1, heads, seed: testSeed('D2: falls'), training: { steps: 200, learningRate: 0.02 } });
+      const config = parseApproximationExperiment({
+        target: 'square-norm',
+        d: 1,
+        heads,
+        seed: testSeed('D2: falls'),
+        training: { steps: 200, learningRate: 0.02 },
+      });
       const problem = new ApproximationTraining(config);
       try {
         trainLoop(problem, config.training);

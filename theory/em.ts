@@ -1,13 +1,13 @@
-import { assertFiniteMatrix, assertSameWidth, squaredDistance, zeros, type Matrix } from './matrix';
 import { hardEStep } from './estep';
-import { mStep, type MStepResult } from './mstep';
-import { assertInteger, assertPositive, fail } from './validate';
 import type { EmptyClusterEvent } from './lloyd';
+import { assertFiniteMatrix, assertSameWidth, type Matrix, squaredDistance, zeros } from './matrix';
+import { type MStepResult, mStep } from './mstep';
+import { assertInteger, assertPositive, fail } from './validate';
 import { createDistancePass } from './wasm/point-pairs';
 
 /**
  * Covariance model of the spherical mixture: `shared` σ²I for every cluster (mclust's "EII", the
- * SPEC §2 EM), or `per-cluster` σ_a²I (mclust's "VII", scikit-learn's covariance_type="spherical").
+ * CLAIMS.md §2 EM), or `per-cluster` σ_a²I (mclust's "VII", scikit-learn's covariance_type="spherical").
  */
 export const COVARIANCE_MODELS = ['shared', 'per-cluster'] as const;
 export type CovarianceModel = (typeof COVARIANCE_MODELS)[number];
@@ -36,9 +36,9 @@ export interface EmOptions {
   readonly maxIterations?: number;
   /** Stop when the log-likelihood gains less than tolerance·|ℓ|; default 1e-10. */
   readonly tolerance?: number;
-  /** Initial σ² of every cluster; default the mean squared distance to the nearest initial centre, divided by d. */
+  /** Initial σ² of every cluster; default the mean squared distance to the nearest initial center, divided by d. */
   readonly sigma2?: number;
-  /** Default `shared` (SPEC §2). */
+  /** Default `shared` (CLAIMS.md §2). */
   readonly covariance?: CovarianceModel;
   /** Initial weights; default equal. */
   readonly weights?: readonly number[];
@@ -49,7 +49,7 @@ interface EStepOutput {
   readonly logLikelihood: number;
 }
 
-/** D_ia = ‖X_i − μ_a‖² for every point and centre: the n×k matrix both EM steps read. */
+/** D_ia = ‖X_i − μ_a‖² for every point and center: the n×k matrix both EM steps read. */
 export function squaredDistances(points: Matrix, centers: Matrix): Matrix {
   const { rows: n, cols: d, data: x } = points;
   const k = centers.rows;
@@ -71,14 +71,14 @@ export function squaredDistances(points: Matrix, centers: Matrix): Matrix {
 }
 
 /**
- * EM E-step (SPEC §2): w_ia ∝ π_a·N(X_i; μ_a, σ_a²I), in log space, with the log-likelihood
+ * EM E-step (CLAIMS.md §2): w_ia ∝ π_a·N(X_i; μ_a, σ_a²I), in log space, with the log-likelihood
  * Σ_i log Σ_a π_a N(X_i; μ_a, σ_a²I) of the same parameters.
  */
 export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
   return eStepFromDistances(squaredDistances(points, model.centers), points.cols, model);
 }
 
-/** The E-step given D_ia = ‖X_i − μ_a‖² (squaredDistances) for the model's centres, in dimension d. */
+/** The E-step given D_ia = ‖X_i − μ_a‖² (squaredDistances) for the model's centers, in dimension d. */
 function eStepFromDistances(distances: Matrix, d: number, model: SphericalMixture): EStepOutput {
   const { rows: n, cols: k, data: D } = distances;
   const out = zeros(n, k);
@@ -108,8 +108,8 @@ function eStepFromDistances(distances: Matrix, d: number, model: SphericalMixtur
 }
 
 /**
- * EM for a spherical Gaussian mixture (SPEC §2): the soft E-step with β = 1/σ² and log π, then the
- * M-step for the centres, π_a = N_a/n, and σ² = Σ_ia w_ia‖X_i − μ_a‖² / (n·d) — or, per cluster,
+ * EM for a spherical Gaussian mixture (CLAIMS.md §2): the soft E-step with β = 1/σ² and log π, then the
+ * M-step for the centers, π_a = N_a/n, and σ² = Σ_ia w_ia‖X_i − μ_a‖² / (n·d) — or, per cluster,
  * σ_a² = Σ_i w_ia‖X_i − μ_a‖² / (N_a·d).
  */
 export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {}): EmResult {
@@ -121,10 +121,11 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   assertSameWidth('points', points, 'initCenters', initCenters);
   const k = initCenters.rows;
   const covariance = options.covariance ?? 'shared';
-  if (!(COVARIANCE_MODELS as readonly string[]).includes(covariance)) fail('covariance', covariance, `one of ${COVARIANCE_MODELS.join(', ')}`);
+  if (!(COVARIANCE_MODELS as readonly string[]).includes(covariance))
+    fail('covariance', covariance, `one of ${COVARIANCE_MODELS.join(', ')}`);
   const weights = options.weights ? [...options.weights] : new Array<number>(k).fill(1 / k);
   if (weights.length !== k || weights.some((w) => !(w > 0))) fail('weights', options.weights, `${k} positive numbers`);
-  const sigma2 = assertPositive('sigma2', options.sigma2 ?? nearestCentreVariance(points, initCenters));
+  const sigma2 = assertPositive('sigma2', options.sigma2 ?? nearestCenterVariance(points, initCenters));
   let model: SphericalMixture = { centers: initCenters, weights, variances: new Array<number>(k).fill(sigma2) };
   // D_ia in the wasm-SIMD kernel, bit-identical to squaredDistances (points copied in once).
   const distancePass = createDistancePass(points, k);
@@ -135,7 +136,7 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    // One pass for the M-step sums and one for the distances to the new centres, which serve both
+    // One pass for the M-step sums and one for the distances to the new centers, which serve both
     // the variance update and the next E-step.
     const step = mStep(points, current.responsibilities, model.centers);
     if (step.emptyClusters.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: step.emptyClusters });
@@ -155,16 +156,23 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
 }
 
 /**
- * The M-step's weights and variances (SPEC §2) from its centres and masses, the responsibilities
- * w it used, and D_ia = ‖X_i − μ_a‖² to the new centres.
+ * The M-step's weights and variances (CLAIMS.md §2) from its centers and masses, the responsibilities
+ * w it used, and D_ia = ‖X_i − μ_a‖² to the new centers.
  */
-function emParameters(step: MStepResult, distances: Matrix, w: Matrix, previous: SphericalMixture, covariance: CovarianceModel, d: number): SphericalMixture {
+function emParameters(
+  step: MStepResult,
+  distances: Matrix,
+  w: Matrix,
+  previous: SphericalMixture,
+  covariance: CovarianceModel,
+  d: number,
+): SphericalMixture {
   const { rows: n, cols: k } = w;
   const { centers, mass } = step;
   const spread = new Float64Array(k);
   for (let t = 0; t < n * k; t++) spread[t % k] = spread[t % k]! + w.data[t]! * distances.data[t]!;
   // π_a = N_a / Σ_b N_b maximises the expected log-likelihood (claim A3 needs the exact maximiser),
-  // so an emptied cluster gets weight 0; it keeps its centre and variance, which then no longer matter.
+  // so an emptied cluster gets weight 0; it keeps its center and variance, which then no longer matter.
   const total = mass.reduce((s, x) => s + x, 0);
   const shared = spread.reduce((s, x) => s + x, 0) / (n * d);
   const variances = previous.variances.map((old, a) => {
@@ -174,8 +182,8 @@ function emParameters(step: MStepResult, distances: Matrix, w: Matrix, previous:
   return { centers, weights: Array.from(mass, (m) => m / total), variances };
 }
 
-/** EM's default initial σ²: the mean squared distance to the nearest initial centre, divided by d. */
-export function nearestCentreVariance(points: Matrix, centers: Matrix): number {
+/** EM's default initial σ²: the mean squared distance to the nearest initial center, divided by d. */
+export function nearestCenterVariance(points: Matrix, centers: Matrix): number {
   const labels = hardEStep(points, centers);
   let total = 0;
   for (let i = 0; i < points.rows; i++) total += squaredDistance(points, i, centers, labels[i]!);

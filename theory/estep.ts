@@ -1,8 +1,8 @@
-import { assertFiniteMatrix, assertSameWidth, squaredDistance, zeros, type Matrix } from './matrix';
+import { assertFiniteMatrix, assertSameWidth, type Matrix, squaredDistance, zeros } from './matrix';
 import { assertPositive, fail } from './validate';
 
 /**
- * Soft E-step (SPEC §2): w_ia = softmax_a(−β‖X_i − μ_a‖²/2 + log π_a), computed in log space
+ * Soft E-step (CLAIMS.md §2): w_ia = softmax_a(−β‖X_i − μ_a‖²/2 + log π_a), computed in log space
  * (the row maximum is subtracted before exponentiating) so that β up to 1e3 and beyond gives no
  * NaN or Infinity. Returns the n×k responsibilities.
  */
@@ -32,7 +32,7 @@ export function softEStep(points: Matrix, centers: Matrix, beta: number, logWeig
   return out;
 }
 
-/** Hard E-step (SPEC §2): ẑ_i = argmin_a ‖X_i − μ_a‖², ties to the smallest index. */
+/** Hard E-step (CLAIMS.md §2): ẑ_i = argmin_a ‖X_i − μ_a‖², ties to the smallest index. */
 export function hardEStep(points: Matrix, centers: Matrix): Int32Array {
   assertSameWidth('points', points, 'centers', centers);
   const labels = new Int32Array(points.rows);
@@ -73,7 +73,7 @@ export function eStepMargins(points: Matrix, centers: Matrix): Float64Array {
   return out;
 }
 
-/** Oracle (SPEC §2): the hard E-step with the true centres. */
+/** Oracle (CLAIMS.md §2): the hard E-step with the true centers. */
 export function oracleLabels(points: Matrix, trueCenters: Matrix): Int32Array {
   assertFiniteMatrix('points', points);
   return hardEStep(points, trueCenters);

@@ -1,23 +1,23 @@
 import { Matrix as MlMatrix, SVD } from 'ml-matrix';
-import type { Rng } from './rng';
-import { assertFiniteMatrix, cloneMatrix, squaredDistance, toRows, zeros, type Matrix } from './matrix';
 import { separation } from './layouts';
-import { fillStandardNormal } from './samplers';
 import { lloyd } from './lloyd';
+import { assertFiniteMatrix, cloneMatrix, type Matrix, squaredDistance, toRows, zeros } from './matrix';
 import { hardMStep } from './mstep';
+import type { Rng } from './rng';
+import { fillStandardNormal } from './samplers';
 import { assertInRange, assertInteger, fail } from './validate';
 
 export const INITIALIZATIONS = ['perturbed-truth', 'kmeans++', 'spectral'] as const;
 export type Initialization = (typeof INITIALIZATIONS)[number];
 
 /**
- * perturbed-truth (SPEC §2): each true centre moves in a uniformly random direction by a length
- * drawn uniformly in [0, Λ_0·Δ], and one centre, chosen at random, by exactly Λ_0·Δ; so
- * max_a ‖μ̂_a − μ_a‖/Δ = Λ_0 exactly. Δ is the separation of the true centres.
+ * perturbed-truth (CLAIMS.md §2): each true center moves in a uniformly random direction by a length
+ * drawn uniformly in [0, Λ_0·Δ], and one center, chosen at random, by exactly Λ_0·Δ; so
+ * max_a ‖μ̂_a − μ_a‖/Δ = Λ_0 exactly. Δ is the separation of the true centers.
  */
 export function perturbedTruth(trueCenters: Matrix, lambda0: number, rng: Rng): Matrix {
   assertInRange('lambda0', lambda0, 0, Number.MAX_VALUE);
-  if (trueCenters.rows < 2) fail('k', trueCenters.rows, '>= 2 for perturbed-truth (Δ is undefined for one centre)');
+  if (trueCenters.rows < 2) fail('k', trueCenters.rows, '>= 2 for perturbed-truth (Δ is undefined for one center)');
   const { rows: k, cols: d } = trueCenters;
   const radius = lambda0 * separation(trueCenters);
   const farthest = rng.int(k);
@@ -35,7 +35,7 @@ export function perturbedTruth(trueCenters: Matrix, lambda0: number, rng: Rng): 
   return out;
 }
 
-/** Λ_0 = max_a ‖μ̂_a − μ_a‖/Δ of an initialization against the true centres. */
+/** Λ_0 = max_a ‖μ̂_a − μ_a‖/Δ of an initialization against the true centers. */
 export function initializationError(init: Matrix, trueCenters: Matrix): number {
   let worst = 0;
   for (let a = 0; a < trueCenters.rows; a++) worst = Math.max(worst, Math.sqrt(squaredDistance(init, a, trueCenters, a)));
@@ -44,8 +44,8 @@ export function initializationError(init: Matrix, trueCenters: Matrix): number {
 
 /**
  * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007, in scikit-learn's greedy form): the first
- * centre uniformly; then 2 + ⌊ln k⌋ candidates, each drawn with probability proportional to the
- * squared distance to the nearest centre chosen so far, and the candidate that most lowers the
+ * center uniformly; then 2 + ⌊ln k⌋ candidates, each drawn with probability proportional to the
+ * squared distance to the nearest center chosen so far, and the candidate that most lowers the
  * total squared distance is kept.
  */
 export function kmeansPlusPlus(points: Matrix, k: number, rng: Rng): Matrix {
@@ -94,7 +94,7 @@ function sampleProportional(masses: Float64Array, total: number, rng: Rng): numb
 }
 
 /**
- * Spectral initialization (SPEC §2): project the points onto their top-k right singular
+ * Spectral initialization (CLAIMS.md §2): project the points onto their top-k right singular
  * subspace (ml-matrix's SVD), cluster there with k-means++ then Lloyd, and return the means of the original points per cluster.
  */
 export function spectralInit(points: Matrix, k: number, rng: Rng): Matrix {

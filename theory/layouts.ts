@@ -1,13 +1,13 @@
-import type { Rng } from './rng';
-import { squaredDistance, zeros, type Matrix } from './matrix';
+import { type Matrix, squaredDistance, zeros } from './matrix';
 import { randomOrthonormalRows } from './orthonormal';
+import type { Rng } from './rng';
 import { fillStandardNormal } from './samplers';
 import { fail } from './validate';
 
 export const LAYOUTS = ['simplex', 'random'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Δ = min_{a≠b} ‖μ_a − μ_b‖ (SPEC §1); +∞ for a single centre. */
+/** Δ = min_{a≠b} ‖μ_a − μ_b‖ (CLAIMS.md §1); +∞ for a single center. */
 export function separation(centers: Matrix): number {
   let best = Infinity;
   for (let a = 0; a < centers.rows; a++) {
@@ -17,8 +17,8 @@ export function separation(centers: Matrix): number {
 }
 
 /**
- * k centres in R^d whose minimum pairwise distance is exactly Δ by construction (SPEC §1).
- * `simplex`: the regular simplex e_a·Δ/√2 centred at 0 (all distances Δ), written in an
+ * k centers in R^d whose minimum pairwise distance is exactly Δ by construction (CLAIMS.md §1).
+ * `simplex`: the regular simplex e_a·Δ/√2 centered at 0 (all distances Δ), written in an
  * orthonormal basis of its (k−1)-dimensional span and mapped into R^d by a random orthonormal
  * frame; needs d ≥ k−1. `random`: Gaussian directions, rescaled so the minimum distance is Δ.
  */
@@ -31,7 +31,7 @@ export function makeCenters(layout: Layout, k: number, d: number, delta: number,
 
 function simplexCenters(k: number, d: number, delta: number, rng: Rng): Matrix {
   if (d < k - 1) fail('d', d, `>= k−1 = ${k - 1} for the simplex layout`);
-  // Coordinates of the centred simplex in an orthonormal basis u_1..u_{k−1} of {x ∈ R^k : Σx = 0}.
+  // Coordinates of the centered simplex in an orthonormal basis u_1..u_{k−1} of {x ∈ R^k : Σx = 0}.
   // u_j = (1,…,1,−j,0,…,0)/sqrt(j(j+1)) with j ones (the Helmert basis).
   const frame = randomOrthonormalRows(rng, k - 1, d);
   const out = zeros(k, d);

@@ -9,13 +9,13 @@ export interface EmptyClusterEvent {
 
 export interface LloydResult {
   readonly centers: Matrix;
-  /** Labels of the returned centres (their hard E-step). */
+  /** Labels of the returned centers (their hard E-step). */
   readonly labels: Int32Array;
   /** Number of (E, M) iterations run; the last one of a converged run finds the labels unchanged. */
   readonly iterations: number;
   /**
    * k-means objective J(ẑ_t, μ_{t−1}) of each iteration t: the labels it assigns, scored against
-   * the centres it assigned them with. Claim A2: non-increasing, since
+   * the centers it assigned them with. Claim A2: non-increasing, since
    * J(ẑ_{t+1}, μ_t) ≤ J(ẑ_t, μ_t) ≤ J(ẑ_t, μ_{t−1}). At a fixed point it is the final objective.
    */
   readonly history: number[];
@@ -30,9 +30,9 @@ export interface LloydOptions {
 }
 
 /**
- * Lloyd's algorithm (SPEC §2): from `initCenters`, each iteration assigns every point to its
- * nearest centre (ties to the smallest index) and moves each centre to the mean of its points (an
- * empty cluster keeps its centre), until the labels stop changing or `maxIterations` is reached.
+ * Lloyd's algorithm (CLAIMS.md §2): from `initCenters`, each iteration assigns every point to its
+ * nearest center (ties to the smallest index) and moves each center to the mean of its points (an
+ * empty cluster keeps its center), until the labels stop changing or `maxIterations` is reached.
  * Each iteration is one pass over the data: the assignment, the objective and the sums of the
  * M-step are computed together, in a wasm-SIMD kernel (theory/wasm/point-pairs.as.ts) whose
  * results are bit-identical to the same pass in plain float64.
@@ -57,7 +57,7 @@ export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions
     const { objective, changedLabels } = pass.run(centers);
     history.push(objective);
     if (changedLabels === 0) {
-      converged = true; // the centres are the means of these labels already
+      converged = true; // the centers are the means of these labels already
       break;
     }
     const empty: number[] = [];
@@ -71,7 +71,7 @@ export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions
     }
     if (empty.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: empty });
   }
-  // After a capped run the centres have moved since the last assignment: label them afresh, with
+  // After a capped run the centers have moved since the last assignment: label them afresh, with
   // one more pass (its labels are hardEStep's, bit for bit; its sums are not used).
   if (!converged) pass.run(centers);
   return { centers, labels: pass.labels.slice(), iterations, history, converged, emptyClusterEvents };

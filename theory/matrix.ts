@@ -1,7 +1,7 @@
 import { assertInteger, fail } from './validate';
 
 /**
- * A dense row-major float64 matrix. Points are an n×d matrix (one row per point), centres a
+ * A dense row-major float64 matrix. Points are an n×d matrix (one row per point), centers a
  * k×d matrix, responsibilities an n×k matrix.
  */
 export interface Matrix {
@@ -32,7 +32,11 @@ export function fromRows(parameter: string, rows: unknown): Matrix {
   const out = zeros(rows.length, cols);
   rows.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length !== cols) {
-      fail(`${parameter}[${i}]`, Array.isArray(row) ? `a row of length ${row.length}` : row, `a row of length ${cols} (rows must not be ragged)`);
+      fail(
+        `${parameter}[${i}]`,
+        Array.isArray(row) ? `a row of length ${row.length}` : row,
+        `a row of length ${cols} (rows must not be ragged)`,
+      );
     }
     row.forEach((x: unknown, j) => {
       if (typeof x !== 'number' || !Number.isFinite(x)) fail(`${parameter}[${i}][${j}]`, x, 'a finite number');

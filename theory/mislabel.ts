@@ -20,7 +20,7 @@ export function confusionMatrix(predicted: ArrayLike<number>, truth: ArrayLike<n
 }
 
 /**
- * Mislabel rate (SPEC §1, claim A1): h(ẑ, z) = min over permutations π of (1/n)·Σ 1{π(ẑ_i) ≠ z_i},
+ * Mislabel rate (CLAIMS.md §1, claim A1): h(ẑ, z) = min over permutations π of (1/n)·Σ 1{π(ẑ_i) ≠ z_i},
  * by optimal assignment (Hungarian algorithm) on the confusion matrix.
  */
 export function mislabelRate(predicted: ArrayLike<number>, truth: ArrayLike<number>, k: number): number {

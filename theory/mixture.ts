@@ -1,11 +1,11 @@
-import type { Rng } from './rng';
-import { zeros, type Matrix } from './matrix';
-import { LAYOUTS, makeCenters, type Layout } from './layouts';
+import { LAYOUTS, type Layout, makeCenters } from './layouts';
+import { type Matrix, zeros } from './matrix';
 import { randomOrthonormalRows } from './orthonormal';
+import type { Rng } from './rng';
 import { fillStandardNormal, fillUnitCovarianceT } from './samplers';
 import { assertInRange, assertInteger, assertPositive, fail } from './validate';
 
-/** Beyond-assumption variants (SPEC §1, claim G1). */
+/** Beyond-assumption variants (CLAIMS.md §1, claim G1). */
 export type Variant =
   | { kind: 'isotropic' }
   /** Per-cluster covariance σ²·Q_a diag(λ_a) Q_aᵀ, λ_a uniform in [lambdaMin, lambdaMax], Q_a random. */
@@ -34,7 +34,7 @@ export interface MixtureSpec {
 
 export interface Instance {
   readonly spec: MixtureSpec;
-  /** k×d true centres μ_a. */
+  /** k×d true centers μ_a. */
   readonly centers: Matrix;
   /** z_i ∈ {0..k−1}. */
   readonly labels: Int32Array;
@@ -101,8 +101,8 @@ export function clusterSizes(n: number, weights: readonly number[]): number[] {
 }
 
 /**
- * Draws one instance: centres by the layout, labels with exact cluster sizes in random order,
- * then X_i = μ_{z_i} + σ·ε_i with ε_i from the variant's noise law (SPEC §1).
+ * Draws one instance: centers by the layout, labels with exact cluster sizes in random order,
+ * then X_i = μ_{z_i} + σ·ε_i with ε_i from the variant's noise law (CLAIMS.md §1).
  */
 export function sampleInstance(spec: MixtureSpec, rng: Rng): Instance {
   validateSpec(spec);

@@ -1,18 +1,18 @@
-import { assertSameWidth, cloneMatrix, zeros, type Matrix } from './matrix';
+import { assertSameWidth, cloneMatrix, type Matrix, zeros } from './matrix';
 import { fail } from './validate';
 
 export interface MStepResult {
-  /** k×d updated centres. */
+  /** k×d updated centers. */
   readonly centers: Matrix;
-  /** Clusters whose total weight was zero; each kept its previous centre (SPEC §2). */
+  /** Clusters whose total weight was zero; each kept its previous center (CLAIMS.md §2). */
   readonly emptyClusters: number[];
   /** Σ_i w_ia of each cluster (its point count, with hard labels). */
   readonly mass: Float64Array;
 }
 
 /**
- * M-step (SPEC §2): μ_a = Σ_i w_ia X_i / Σ_i w_ia, where `responsibilities` is the n×k matrix w.
- * An empty cluster (Σ_i w_ia = 0) keeps its previous centre and is listed in `emptyClusters`.
+ * M-step (CLAIMS.md §2): μ_a = Σ_i w_ia X_i / Σ_i w_ia, where `responsibilities` is the n×k matrix w.
+ * An empty cluster (Σ_i w_ia = 0) keeps its previous center and is listed in `emptyClusters`.
  */
 export function mStep(points: Matrix, responsibilities: Matrix, previousCenters: Matrix): MStepResult {
   assertSameWidth('points', points, 'previousCenters', previousCenters);
@@ -34,7 +34,7 @@ export function mStep(points: Matrix, responsibilities: Matrix, previousCenters:
   return finish(sums, mass, previousCenters);
 }
 
-/** M-step with hard labels: each centre becomes the mean of its points. */
+/** M-step with hard labels: each center becomes the mean of its points. */
 export function hardMStep(points: Matrix, labels: Int32Array, previousCenters: Matrix): MStepResult {
   assertSameWidth('points', points, 'previousCenters', previousCenters);
   const { rows: n, cols: d } = points;

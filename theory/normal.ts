@@ -1,7 +1,7 @@
 import logcdf from '@stdlib/stats-base-dists-normal-logcdf';
 import { assertFinite } from './validate';
 
-/** log Φ(x) for the standard normal CDF Φ, accurate far into the lower tail (SPEC §1: Φ(−16) ≈ 6e-58). */
+/** log Φ(x) for the standard normal CDF Φ, accurate far into the lower tail (CLAIMS.md §1: Φ(−16) ≈ 6e-58). */
 export function logPhi(x: number): number {
   assertFinite('x', x);
   return logcdf(x, 0, 1);

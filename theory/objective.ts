@@ -1,4 +1,4 @@
-import { assertSameWidth, squaredDistance, type Matrix } from './matrix';
+import { assertSameWidth, type Matrix, squaredDistance } from './matrix';
 import { fail } from './validate';
 
 /** The k-means objective Σ_i ‖X_i − μ_{ẑ_i}‖² (claim A2). */

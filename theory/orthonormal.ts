@@ -1,5 +1,5 @@
+import { type Matrix, zeros } from './matrix';
 import type { Rng } from './rng';
-import { zeros, type Matrix } from './matrix';
 import { fillStandardNormal } from './samplers';
 
 /**

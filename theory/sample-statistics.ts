@@ -3,7 +3,7 @@ import { fail } from './validate';
 /**
  * Descriptive statistics shared by the reports (pure functions, float64, no tensor library):
  * the sample mean and least-squares slopes. They carry no confidence statement; the confidence
- * bounds of SPEC §4 live in bounds/.
+ * bounds of CLAIMS.md §4 live in bounds/.
  */
 
 /** The arithmetic mean (1/R)·Σ x_r of a non-empty list. */

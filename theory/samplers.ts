@@ -10,7 +10,7 @@ export function fillStandardNormal(rng: Rng, out: Float64Array): Float64Array {
 /** Gamma(shape, 1), by Marsaglia and Tsang (2000); shape < 1 uses the boost U^{1/shape}. */
 export function sampleGamma(rng: Rng, shape: number): number {
   assertPositive('shape', shape);
-  if (shape < 1) return sampleGamma(rng, shape + 1) * Math.pow(rng.uniform() || Number.MIN_VALUE, 1 / shape);
+  if (shape < 1) return sampleGamma(rng, shape + 1) * (rng.uniform() || Number.MIN_VALUE) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {

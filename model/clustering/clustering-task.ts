@@ -1,6 +1,6 @@
 import { kmeansPlusPlus, perturbedTruth } from '../../theory/init';
 import type { Matrix } from '../../theory/matrix';
-import { sampleInstance, type Instance, type MixtureSpec } from '../../theory/mixture';
+import { type Instance, type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import { alignedLabels, alignInitialization } from './alignment';
 import type { ClusteringExperiment, TransformerInit } from './config';
@@ -9,14 +9,14 @@ import type { TransformerInput } from './token-features';
 /** One pre-training or evaluation instance with the initialization the transformer is given and its target labels. */
 export interface ClusteringTask {
   readonly instance: Instance;
-  /** The initial centres fed as centroid tokens; absent for init 'none'. */
+  /** The initial centers fed as centroid tokens; absent for init 'none'. */
   readonly init?: Matrix;
   /** Per point, the target label: the aligned centroid token (alignment.ts), or z_i without init. */
   readonly targets: Int32Array;
 }
 
-/** The initial centres of `init` for an instance (SPEC §2), or undefined for 'none'. */
-export function initialCentres(init: TransformerInit, instance: Instance, lambda0: number, rng: Rng): Matrix | undefined {
+/** The initial centers of `init` for an instance (CLAIMS.md §2), or undefined for 'none'. */
+export function transformerInitCenters(init: TransformerInit, instance: Instance, lambda0: number, rng: Rng): Matrix | undefined {
   if (init === 'perturbed-truth') return perturbedTruth(instance.centers, lambda0, rng);
   if (init === 'kmeans++') return kmeansPlusPlus(instance.points, instance.spec.k, rng);
   return undefined;
@@ -44,5 +44,5 @@ export function samplePretrainingTask(config: ClusteringExperiment, rng: Rng): C
   const [low, high] = config.deltaRange;
   const delta = (low + (high - low) * rng.uniform()) * config.sigma;
   const instance = sampleInstance(specAt(config, delta), rng);
-  return taskOf(instance, initialCentres(config.init, instance, config.lambda0, rng));
+  return taskOf(instance, transformerInitCenters(config.init, instance, config.lambda0, rng));
 }

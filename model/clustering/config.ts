@@ -42,7 +42,7 @@ export const clusteringExperimentSchema = z
     sigma: z.number().positive().finite().default(1),
     layout: z.enum(LAYOUTS).default('simplex'),
     init: z.enum(TRANSFORMER_INITS).default('perturbed-truth'),
-    /** Λ_0 of the perturbed-truth initialization (SPEC §2). */
+    /** Λ_0 of the perturbed-truth initialization (CLAIMS.md §2). */
     lambda0: z.number().min(0).max(10).default(0.3),
     /** Distinct pre-training instances N; null streams fresh instances (N = ∞). */
     pretrainingInstances: z.number().int().min(1).max(1_048_576).nullable().default(null),
@@ -54,13 +54,25 @@ export const clusteringExperimentSchema = z
   })
   .superRefine((config, context) => {
     const { k, d, n, deltaRange, layout, architecture, batchSize } = config;
-    if (deltaRange[1] < deltaRange[0]) context.addIssue({ code: 'custom', path: ['deltaRange'], message: `max (${deltaRange[1]}) must be >= min (${deltaRange[0]})` });
+    if (deltaRange[1] < deltaRange[0])
+      context.addIssue({ code: 'custom', path: ['deltaRange'], message: `max (${deltaRange[1]}) must be >= min (${deltaRange[0]})` });
     if (n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
-    if (layout === 'simplex' && d < k - 1) context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
-    if (architecture.width % architecture.heads !== 0) context.addIssue({ code: 'custom', path: ['architecture', 'heads'], message: `must divide architecture.width = ${architecture.width}` });
+    if (layout === 'simplex' && d < k - 1)
+      context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
+    if (architecture.width % architecture.heads !== 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['architecture', 'heads'],
+        message: `must divide architecture.width = ${architecture.width}`,
+      });
     const tokens = n + k;
     const scores = batchSize * architecture.heads * tokens * tokens;
-    if (scores > ATTENTION_SCORE_BUDGET) context.addIssue({ code: 'custom', path: ['batchSize'], message: `batchSize·heads·(n+k)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n` });
+    if (scores > ATTENTION_SCORE_BUDGET)
+      context.addIssue({
+        code: 'custom',
+        path: ['batchSize'],
+        message: `batchSize·heads·(n+k)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n`,
+      });
   });
 
 export type ClusteringExperiment = z.output<typeof clusteringExperimentSchema>;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { zeroVariable, type NamedParameter } from '../training/parameters';
+import { type NamedParameter, zeroVariable } from '../training/parameters';
 import { layerNormBackward, layerNormForward } from '../wasm/layer-norm-kernel';
 
 const EPSILON = 1e-5;
@@ -12,13 +12,23 @@ const EPSILON = 1e-5;
  */
 export const layerNorm = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const [x, gain, bias, save] = args as [tf.Tensor, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-  const { y, stats } = layerNormForward(x.dataSync() as Float32Array, gain.dataSync() as Float32Array, bias.dataSync() as Float32Array, EPSILON);
+  const { y, stats } = layerNormForward(
+    x.dataSync() as Float32Array,
+    gain.dataSync() as Float32Array,
+    bias.dataSync() as Float32Array,
+    EPSILON,
+  );
   save([x, gain, tf.tensor1d(stats)]);
   return {
     value: tf.tensor(y, x.shape),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedX, savedGain, savedStats] = saved as [tf.Tensor, tf.Tensor1D, tf.Tensor1D];
-      const { dx, dGain, dBias } = layerNormBackward(savedX.dataSync() as Float32Array, savedGain.dataSync() as Float32Array, savedStats.dataSync() as Float32Array, dy.dataSync() as Float32Array);
+      const { dx, dGain, dBias } = layerNormBackward(
+        savedX.dataSync() as Float32Array,
+        savedGain.dataSync() as Float32Array,
+        savedStats.dataSync() as Float32Array,
+        dy.dataSync() as Float32Array,
+      );
       return [tf.tensor(dx, dy.shape), tf.tensor1d(dGain), tf.tensor1d(dBias)];
     },
   };

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Rng } from '../../theory/rng';
 import { InputError } from '../../theory/validate';
-import { checkpointHash, loadCheckpoint, METADATA_FILE, WEIGHTS_FILE, type CheckpointKey } from '../training/checkpoint';
-import { parseClusteringExperiment, type ClusteringExperiment } from './config';
-import { CLUSTERING_CHECKPOINT_KIND } from './train';
-import { createClusteringTransformer } from './training';
+import { type CheckpointKey, checkpointHash, loadCheckpoint, METADATA_FILE, WEIGHTS_FILE } from '../training/checkpoint';
+import { createClusteringTransformer } from './clustering-training';
+import { type ClusteringExperiment, parseClusteringExperiment } from './config';
+import { CLUSTERING_CHECKPOINT_KIND } from './pretrained-transformer';
 import type { ClusteringTransformer } from './transformer';
 
 export interface LoadedClusteringTransformer {
@@ -32,7 +32,8 @@ export function loadClusteringTransformer(path: string, parameter = '--checkpoin
   } catch (error) {
     throw new InputError(`${parameter}: ${metadataPath} is corrupted (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (key?.kind !== CLUSTERING_CHECKPOINT_KIND) throw new InputError(`${parameter}: ${directory} holds a '${String(key?.kind)}' checkpoint, not a '${CLUSTERING_CHECKPOINT_KIND}' one`);
+  if (key?.kind !== CLUSTERING_CHECKPOINT_KIND)
+    throw new InputError(`${parameter}: ${directory} holds a '${String(key?.kind)}' checkpoint, not a '${CLUSTERING_CHECKPOINT_KIND}' one`);
   let config: ClusteringExperiment;
   try {
     config = parseClusteringExperiment(key.config);

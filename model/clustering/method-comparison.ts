@@ -12,18 +12,18 @@ import type { ClusteringTransformer } from './transformer';
 export interface EvaluationCase {
   readonly instance: Instance;
   readonly transformerInit?: Matrix;
-  /** Lloyd's and EM's initial centres (m rows; m may differ from the true k). */
+  /** Lloyd's and EM's initial centers (m rows; m may differ from the true k). */
   readonly baselineInit: Matrix;
 }
 
-/** Per-instance mislabel rates (SPEC §1) of each method on the same instances. */
+/** Per-instance mislabel rates (CLAIMS.md §1) of each method on the same instances. */
 export interface MethodErrors {
   readonly transformer: number[];
   /** Lloyd to its fixed point from baselineInit. */
   readonly lloyd: number[];
-  /** EM (shared σ², SPEC §2) from baselineInit. */
+  /** EM (shared σ², CLAIMS.md §2) from baselineInit. */
   readonly em: number[];
-  /** The oracle: nearest true centre. */
+  /** The oracle: nearest true center. */
   readonly oracle: number[];
 }
 
@@ -32,7 +32,9 @@ export interface MethodErrors {
  * max(k, m) labels, so a wrong number of clusters is allowed. The cases must share n and m.
  */
 export function compareMethods(model: ClusteringTransformer, cases: readonly EvaluationCase[]): MethodErrors {
-  const inputs: TransformerInput[] = cases.map((c) => (c.transformerInit ? { points: c.instance.points, centers: c.transformerInit } : { points: c.instance.points }));
+  const inputs: TransformerInput[] = cases.map((c) =>
+    c.transformerInit ? { points: c.instance.points, centers: c.transformerInit } : { points: c.instance.points },
+  );
   const predicted = predictLabels(model, inputs);
   const out: MethodErrors = { transformer: [], lloyd: [], em: [], oracle: [] };
   cases.forEach((c, j) => {

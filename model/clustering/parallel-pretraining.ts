@@ -1,15 +1,15 @@
-import * as tf from '@tensorflow/tfjs';
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { fail } from '../../theory/validate';
 import { initBackend } from '../backend';
 import { resolveCheckpointRoot } from '../training/cached-training';
 import { checkpointHash, METADATA_FILE, WEIGHTS_FILE } from '../training/checkpoint';
-import { parseClusteringExperiment, type ClusteringExperiment, type ClusteringExperimentInput } from './config';
+import { type ClusteringExperiment, type ClusteringExperimentInput, parseClusteringExperiment } from './config';
+import { CLUSTERING_CHECKPOINT_KIND, type PretrainedCheckpoint } from './pretrained-transformer';
 import type { FromWorker, ToWorker } from './pretraining-worker';
-import { CLUSTERING_CHECKPOINT_KIND, type PretrainedCheckpoint } from './train';
 
 /** The environment variable that sets the number of pre-training worker processes (1 = train in-process). */
 export const WORKERS_ENV = 'TVEM_WORKERS';
@@ -71,7 +71,10 @@ function describe(config: ClusteringExperiment, hash: string): string {
  * a failing worker is an error naming its config, and the other workers are stopped. Workers are
  * killed on SIGINT, SIGTERM and process exit, so none is left behind.
  */
-export async function pretrainClusteringTransformers(inputs: readonly ClusteringExperimentInput[], options: PretrainingOptions = {}): Promise<PretrainedCheckpoints> {
+export async function pretrainClusteringTransformers(
+  inputs: readonly ClusteringExperimentInput[],
+  options: PretrainingOptions = {},
+): Promise<PretrainedCheckpoints> {
   await initBackend();
   const backend = tf.getBackend();
   const root = resolveCheckpointRoot(options.checkpointRoot);
@@ -96,16 +99,32 @@ export async function pretrainClusteringTransformers(inputs: readonly Clustering
   const pendingSteps = jobs.reduce((s, j) => s + j.config.training.steps, 0);
   const report = () => options.onProgress?.(totalSteps - pendingSteps + jobs.reduce((s, j) => s + j.step, 0), totalSteps);
   report();
-  await runWorkers(jobs, workers, backend, root, (job, checkpoint) => {
-    if (checkpoint.configHash !== job.hash || checkpoint.checkpointDirectory !== job.directory) {
-      throw new Error(`pre-training worker wrote ${checkpoint.checkpointDirectory} (hash ${checkpoint.configHash.slice(0, 12)}) for ${describe(job.config, job.hash)}, expected ${job.directory}`);
-    }
-    trained.set(job.hash, checkpoint);
-  }, report);
+  await runWorkers(
+    jobs,
+    workers,
+    backend,
+    root,
+    (job, checkpoint) => {
+      if (checkpoint.configHash !== job.hash || checkpoint.checkpointDirectory !== job.directory) {
+        throw new Error(
+          `pre-training worker wrote ${checkpoint.checkpointDirectory} (hash ${checkpoint.configHash.slice(0, 12)}) for ${describe(job.config, job.hash)}, expected ${job.directory}`,
+        );
+      }
+      trained.set(job.hash, checkpoint);
+    },
+    report,
+  );
   return trained;
 }
 
-function runWorkers(jobs: Job[], count: number, backend: string, root: string, onDone: (job: Job, checkpoint: PretrainedCheckpoint) => void, report: () => void): Promise<void> {
+function runWorkers(
+  jobs: Job[],
+  count: number,
+  backend: string,
+  root: string,
+  onDone: (job: Job, checkpoint: PretrainedCheckpoint) => void,
+  report: () => void,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const queue = [...jobs];
     const children = new Set<ChildProcess>();
@@ -146,7 +165,12 @@ function runWorkers(jobs: Job[], count: number, backend: string, root: string, o
     };
 
     for (let w = 0; w < count; w++) {
-      const child = fork(WORKER_ENTRY, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [], env: process.env, serialization: 'json' });
+      const child = fork(WORKER_ENTRY, [], {
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        execArgv: [],
+        env: process.env,
+        serialization: 'json',
+      });
       children.add(child);
       let output = '';
       const keep = (chunk: Buffer) => {
@@ -163,7 +187,8 @@ function runWorkers(jobs: Job[], count: number, backend: string, root: string, o
       child.on('message', (message: FromWorker) => {
         try {
           if (message.type === 'ready') {
-            if (message.backend !== backend) throw new Error(`pre-training worker loaded the tfjs backend '${message.backend}', expected '${backend}'`);
+            if (message.backend !== backend)
+              throw new Error(`pre-training worker loaded the tfjs backend '${message.backend}', expected '${backend}'`);
             next();
           } else if (message.type === 'progress') {
             if (current && message.id === current.id) {
@@ -171,7 +196,8 @@ function runWorkers(jobs: Job[], count: number, backend: string, root: string, o
               report();
             }
           } else if (message.type === 'done') {
-            if (!current || message.id !== current.id) throw new Error(`pre-training worker reported job ${message.id}, expected ${current?.id}`);
+            if (!current || message.id !== current.id)
+              throw new Error(`pre-training worker reported job ${message.id}, expected ${current?.id}`);
             current.step = current.config.training.steps;
             onDone(current, message.checkpoint);
             remaining--;
@@ -190,7 +216,11 @@ function runWorkers(jobs: Job[], count: number, backend: string, root: string, o
         children.delete(child);
         if (!failure && (current || code !== 0)) {
           const what = current ? `while training ${describe(current.config, current.hash)}` : 'before taking a job';
-          abort(new Error(`pre-training worker ${child.pid} exited (${signal ?? `code ${code}`}) ${what}${output.trim() ? `; its last output: ${output.trim().slice(-600)}` : ''}`));
+          abort(
+            new Error(
+              `pre-training worker ${child.pid} exited (${signal ?? `code ${code}`}) ${what}${output.trim() ? `; its last output: ${output.trim().slice(-600)}` : ''}`,
+            ),
+          );
         }
         settle();
       });

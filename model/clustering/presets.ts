@@ -1,5 +1,5 @@
 import { Rng } from '../../theory/rng';
-import { parseClusteringExperiment, TRANSFORMER_INITS, type ClusteringExperiment, type TransformerInit } from './config';
+import { type ClusteringExperiment, parseClusteringExperiment, TRANSFORMER_INITS, type TransformerInit } from './config';
 
 /** Stream of the run seed from which every claim's pre-training seeds are split, so F3, F4 and G1 share checkpoints. */
 const PRESET_STREAM = 0x5f3;
@@ -16,7 +16,7 @@ export interface PresetChoice {
 
 /**
  * The pre-training configs of claims F3, F4 and G1 at quick or default scale: n = 32, d = 3,
- * simplex centres, Δ/σ uniform in [3, 6], perturbed truth with Λ_0 = 0.3; 2 blocks of width 32
+ * simplex centers, Δ/σ uniform in [3, 6], perturbed truth with Λ_0 = 0.3; 2 blocks of width 32
  * with 2 heads and a 64-unit MLP (sized for ~400 instances/s on single-threaded wasm). The seed
  * depends on (run seed, k, init) only, so F4's N-series shares its initial weights across N.
  */
@@ -36,6 +36,12 @@ export function clusteringPreset(choice: PresetChoice): ClusteringExperiment {
     batchSize: 32,
     validationInstances: choice.quick ? 64 : 128,
     seed,
-    training: { steps: choice.quick ? 200 : 1500, learningRate: choice.quick ? 0.005 : 0.003, warmupSteps: 50, evalEvery: 50, patience: choice.quick ? 6 : 10 },
+    training: {
+      steps: choice.quick ? 200 : 1500,
+      learningRate: choice.quick ? 0.005 : 0.003,
+      warmupSteps: 50,
+      evalEvery: 50,
+      patience: choice.quick ? 6 : 10,
+    },
   });
 }

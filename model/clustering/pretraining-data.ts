@@ -1,5 +1,5 @@
 import type { Rng } from '../../theory/rng';
-import { samplePretrainingTask, type ClusteringTask } from './clustering-task';
+import { type ClusteringTask, samplePretrainingTask } from './clustering-task';
 import type { ClusteringExperiment } from './config';
 
 /**

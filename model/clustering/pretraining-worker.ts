@@ -1,6 +1,6 @@
 import { initBackend } from '../backend';
 import type { ClusteringExperiment } from './config';
-import { trainClusteringTransformer, type PretrainedCheckpoint } from './train';
+import { type PretrainedCheckpoint, trainClusteringTransformer } from './pretrained-transformer';
 
 /** Parent → worker: load a backend (once, first), train one config, or finish. */
 export type ToWorker =
@@ -49,7 +49,9 @@ export function serveTrainingJobs(): void {
   };
   process.on('disconnect', () => process.exit(0));
   process.on('message', (message: ToWorker) => {
-    void handle(message).catch((error: unknown) => send({ type: 'failed', id: message.type === 'train' ? message.id : null, message: errorText(error) }));
+    void handle(message).catch((error: unknown) =>
+      send({ type: 'failed', id: message.type === 'train' ? message.id : null, message: errorText(error) }),
+    );
   });
 
   async function handle(message: ToWorker): Promise<void> {
@@ -67,7 +69,11 @@ export function serveTrainingJobs(): void {
     });
     try {
       const { configHash, checkpointDirectory, outcome } = trained.cached;
-      send({ type: 'done', id, checkpoint: { configHash, checkpointDirectory, stepsRun: outcome.stepsRun, instancesPerSecond: trained.instancesPerSecond } });
+      send({
+        type: 'done',
+        id,
+        checkpoint: { configHash, checkpointDirectory, stepsRun: outcome.stepsRun, instancesPerSecond: trained.instancesPerSecond },
+      });
     } finally {
       trained.training.dispose();
     }

@@ -6,14 +6,14 @@ import { fail } from '../../theory/validate';
  * The input tokens of the clustering transformer (claims F3, F4, G1). One sequence per instance
  * of T = n + m tokens, m the number of centroid tokens:
  * - tokens 0..n−1 are data tokens, one per point X_i;
- * - tokens n..n+m−1 are centroid tokens, one per initial centre μ̂_a (a = 0..m−1), in the
+ * - tokens n..n+m−1 are centroid tokens, one per initial center μ̂_a (a = 0..m−1), in the
  *   initialization's order; the read-out's label a refers to centroid token a.
  *
  * Each token is a feature vector of width F = 2d + 2 + s, in slots:
  * | slot       | features        | data token i | centroid token a                        |
  * |------------|-----------------|--------------|-----------------------------------------|
  * | point      | [0, d)          | X_i          | 0                                       |
- * | centre     | [d, 2d)         | 0            | μ̂_a (0 when there is no initialization) |
+ * | center     | [d, 2d)         | 0            | μ̂_a (0 when there is no initialization) |
  * | isData     | 2d              | 1            | 0                                       |
  * | isCentroid | 2d + 1          | 0            | 1                                       |
  * | slot       | [2d+2, 2d+2+s)  | 0            | e_a (only without initialization)       |
@@ -33,10 +33,10 @@ export function tokenFeatures(d: number, slots: number): TokenFeatures {
   return { d, slots, width: 2 * d + 2 + slots };
 }
 
-/** One instance's input: its points and, with an initialization, the initial centres. */
+/** One instance's input: its points and, with an initialization, the initial centers. */
 export interface TransformerInput {
   readonly points: Matrix;
-  /** m×d initial centres; absent without an initialization (then m = the slot count). */
+  /** m×d initial centers; absent without an initialization (then m = the slot count). */
   readonly centers?: Matrix;
 }
 
@@ -58,10 +58,14 @@ export function embedInputs(features: TokenFeatures, inputs: readonly Transforme
   const tokens = n + m;
   const data = new Float32Array(inputs.length * tokens * width);
   inputs.forEach((input, b) => {
-    if (input.points.rows !== n || input.points.cols !== d) fail(`inputs[${b}].points shape`, `${input.points.rows}×${input.points.cols}`, `${n}×${d}`);
-    if (slots > 0 && input.centers) fail(`inputs[${b}].centers`, 'present', 'absent: this transformer was trained without an initialization');
-    if (slots === 0 && !input.centers) fail(`inputs[${b}].centers`, 'absent', 'present: this transformer was trained with an initialization');
-    if (input.centers && (input.centers.rows !== m || input.centers.cols !== d)) fail(`inputs[${b}].centers shape`, `${input.centers.rows}×${input.centers.cols}`, `${m}×${d}`);
+    if (input.points.rows !== n || input.points.cols !== d)
+      fail(`inputs[${b}].points shape`, `${input.points.rows}×${input.points.cols}`, `${n}×${d}`);
+    if (slots > 0 && input.centers)
+      fail(`inputs[${b}].centers`, 'present', 'absent: this transformer was trained without an initialization');
+    if (slots === 0 && !input.centers)
+      fail(`inputs[${b}].centers`, 'absent', 'present: this transformer was trained with an initialization');
+    if (input.centers && (input.centers.rows !== m || input.centers.cols !== d))
+      fail(`inputs[${b}].centers shape`, `${input.centers.rows}×${input.centers.cols}`, `${m}×${d}`);
     const base = b * tokens * width;
     for (let i = 0; i < n; i++) {
       const row = base + i * width;

@@ -3,7 +3,7 @@ import type { Rng } from '../../theory/rng';
 import type { AttentionHead } from '../attention';
 import { feedForwardLayer } from '../feed-forward';
 import { multiHeadSelfAttention } from '../multi-head-attention';
-import { normalVariable, type NamedParameter } from '../training/parameters';
+import { type NamedParameter, normalVariable } from '../training/parameters';
 import type { Architecture } from './config';
 import { LayerNorm } from './layer-norm';
 
@@ -56,7 +56,8 @@ export class TransformerBlock {
     return tf.tidy(() => {
       // Attention without its residual (multi-head-attention.ts); the MLP adds its input u.
       const attend = (h: tf.Tensor3D, u: tf.Tensor3D): tf.Tensor3D => tf.add(h, multiHeadSelfAttention(u, this.heads));
-      const mlp = (u: tf.Tensor3D): tf.Tensor3D => feedForwardLayer(u, { groups: [{ activation: 'relu', in: this.mlpIn as tf.Tensor2D, out: this.mlpOut as tf.Tensor2D }] });
+      const mlp = (u: tf.Tensor3D): tf.Tensor3D =>
+        feedForwardLayer(u, { groups: [{ activation: 'relu', in: this.mlpIn as tf.Tensor2D, out: this.mlpOut as tf.Tensor2D }] });
       const norms = this.norms;
       if (!norms) return mlp(attend(tokens, tokens));
       if (this.architecture.normalization === 'post') return norms[1].apply(mlp(norms[0].apply(attend(tokens, tokens))));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../theory/rng';
+import { type NamedParameter, normalVariable, zeroVariable } from '../training/parameters';
 import { untransposedMatMul } from '../untransposed-matmul';
-import { normalVariable, zeroVariable, type NamedParameter } from '../training/parameters';
 import type { Architecture } from './config';
 import { LayerNorm } from './layer-norm';
 import type { TokenFeatures } from './token-features';
@@ -65,7 +65,11 @@ export class ClusteringTransformer {
     return tf.tidy(() => {
       const [batch, length, featureWidth] = tokens.shape;
       const { width } = this.architecture;
-      let h = tf.reshape(tf.add(untransposedMatMul(tf.reshape(tokens, [batch * length, featureWidth]), this.embedWeight), this.embedBias), [batch, length, width]) as tf.Tensor3D;
+      let h = tf.reshape(tf.add(untransposedMatMul(tf.reshape(tokens, [batch * length, featureWidth]), this.embedWeight), this.embedBias), [
+        batch,
+        length,
+        width,
+      ]) as tf.Tensor3D;
       for (const block of this.blocks) h = block.apply(h);
       if (this.finalNorm) h = this.finalNorm.apply(h);
       const project = (part: tf.Tensor3D, weight: tf.Variable): tf.Tensor3D => {

@@ -27,7 +27,8 @@ export class Adam {
 
   /** One update with `gradient`, the variables' gradients concatenated in their order. */
   apply(gradient: Float32Array, learningRate: number): void {
-    if (gradient.length !== this.first.length) throw new Error(`Adam: gradient of length ${gradient.length}, expected ${this.first.length}`);
+    if (gradient.length !== this.first.length)
+      throw new Error(`Adam: gradient of length ${gradient.length}, expected ${this.first.length}`);
     this.steps++;
     const { beta1, beta2, epsilon, first, second } = this;
     const stepSize = (learningRate * Math.sqrt(1 - beta2 ** this.steps)) / (1 - beta1 ** this.steps);
@@ -37,8 +38,10 @@ export class Adam {
       const next = new Float32Array(values.length);
       for (let i = 0; i < values.length; i++, offset++) {
         const g = gradient[offset]!;
-        const m = (first[offset] = beta1 * first[offset]! + (1 - beta1) * g);
-        const v = (second[offset] = beta2 * second[offset]! + (1 - beta2) * g * g);
+        const m = beta1 * first[offset]! + (1 - beta1) * g;
+        const v = beta2 * second[offset]! + (1 - beta2) * g * g;
+        first[offset] = m;
+        second[offset] = v;
         next[i] = values[i]! - (stepSize * m) / (Math.sqrt(v) + epsilon);
       }
       variable.assign(tf.tensor(next, variable.shape, 'float32'));

@@ -24,7 +24,8 @@ export const approximationExperimentSchema = z
   })
   .superRefine((config, context) => {
     const fixed = TARGET_FUNCTIONS[config.target].fixedDimension;
-    if (fixed !== undefined && config.d !== fixed) context.addIssue({ code: 'custom', path: ['d'], message: `must be ${fixed} for the target '${config.target}'` });
+    if (fixed !== undefined && config.d !== fixed)
+      context.addIssue({ code: 'custom', path: ['d'], message: `must be ${fixed} for the target '${config.target}'` });
   });
 
 export type ApproximationExperiment = z.output<typeof approximationExperimentSchema>;
@@ -105,14 +106,16 @@ export class ApproximationTraining implements TrainingProblem<PointBatch> {
   }
 
   private errors({ points, targets }: PointBatch): ApproximationErrors {
-    const [rmse, maxAbs] = tf.tidy(() => {
-      const diff = tf.sub(this.approximator.predict(points), targets);
-      return [tf.sqrt(tf.mean(tf.square(diff))), tf.max(tf.abs(diff))];
-    }).map((t) => {
-      const value = t.dataSync()[0]!;
-      t.dispose();
-      return value;
-    }) as [number, number];
+    const [rmse, maxAbs] = tf
+      .tidy(() => {
+        const diff = tf.sub(this.approximator.predict(points), targets);
+        return [tf.sqrt(tf.mean(tf.square(diff))), tf.max(tf.abs(diff))];
+      })
+      .map((t) => {
+        const value = t.dataSync()[0]!;
+        t.dispose();
+        return value;
+      }) as [number, number];
     return { rmse, maxAbs };
   }
 

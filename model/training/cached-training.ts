@@ -1,9 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
 import { join, resolve } from 'node:path';
-import { checkpointHash, loadCheckpoint, saveCheckpoint, type CheckpointKey } from './checkpoint';
+import * as tf from '@tensorflow/tfjs';
+import { type CheckpointKey, checkpointHash, loadCheckpoint, saveCheckpoint } from './checkpoint';
 import type { LoopConfig } from './loop-config';
 import { PROJECT_ROOT, trainingPackageVersions } from './package-versions';
-import { trainLoop, type ProgressCallback, type TrainingOutcome } from './train-loop';
+import { type ProgressCallback, type TrainingOutcome, trainLoop } from './train-loop';
 import type { TrainingProblem } from './training-problem';
 
 /** Default checkpoint cache (.cache is gitignored). */
@@ -64,11 +64,28 @@ export function trainWithCheckpoint<Batch extends tf.TensorContainer>(request: C
   if (!request.retrain) {
     const read = loadCheckpoint(directory, hash, request.problem.parameters);
     if (read.ok) {
-      return { source: 'cache', checkpointDirectory: directory, configHash: hash, backend, outcome: read.metadata.training as unknown as TrainingOutcome };
+      return {
+        source: 'cache',
+        checkpointDirectory: directory,
+        configHash: hash,
+        backend,
+        outcome: read.metadata.training as unknown as TrainingOutcome,
+      };
     }
     if (read.reason !== 'no checkpoint') rejectedCheckpoint = read.reason;
   }
   const outcome = trainLoop(request.problem, request.loop, request.onProgress);
-  saveCheckpoint(directory, key, request.problem.parameters, { seed: request.seed, packages: trainingPackageVersions(), training: outcome });
-  return { source: 'trained', checkpointDirectory: directory, configHash: hash, backend, outcome, ...(rejectedCheckpoint ? { rejectedCheckpoint } : {}) };
+  saveCheckpoint(directory, key, request.problem.parameters, {
+    seed: request.seed,
+    packages: trainingPackageVersions(),
+    training: outcome,
+  });
+  return {
+    source: 'trained',
+    checkpointDirectory: directory,
+    configHash: hash,
+    backend,
+    outcome,
+    ...(rejectedCheckpoint ? { rejectedCheckpoint } : {}),
+  };
 }

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-file';
 import { codeFingerprint } from './code-fingerprint';
@@ -44,7 +44,12 @@ export function checkpointHash(key: CheckpointKey, code = codeFingerprint()): st
 }
 
 /** Writes weights.bin (float32 values of the parameters, in order), then checkpoint.json with its sha256, both atomically. */
-export function saveCheckpoint(directory: string, key: CheckpointKey, parameters: readonly NamedParameter[], extra: { seed: number; packages: Record<string, string>; training: TrainingOutcome }): CheckpointMetadata {
+export function saveCheckpoint(
+  directory: string,
+  key: CheckpointKey,
+  parameters: readonly NamedParameter[],
+  extra: { seed: number; packages: Record<string, string>; training: TrainingOutcome },
+): CheckpointMetadata {
   const chunks = parameters.map((p) => p.variable.dataSync() as Float32Array);
   const bytes = new Uint8Array(chunks.reduce((s, c) => s + c.byteLength, 0));
   let offset = 0;
@@ -83,27 +88,39 @@ export function loadCheckpoint(directory: string, expectedHash: string, paramete
   let metadata: CheckpointMetadata;
   try {
     const parsed = metadataSchema.safeParse(JSON.parse(readFileSync(metadataPath, 'utf8')));
-    if (!parsed.success) return { ok: false, reason: `unreadable metadata (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})` };
+    if (!parsed.success)
+      return { ok: false, reason: `unreadable metadata (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})` };
     metadata = parsed.data;
   } catch (error) {
     return { ok: false, reason: `unreadable metadata (${error instanceof Error ? error.message : String(error)})` };
   }
   if (metadata.code !== codeFingerprint()) {
-    return { ok: false, reason: `trained by other code (training-code fingerprint ${metadata.code.slice(0, 12)}, this checkout ${codeFingerprint().slice(0, 12)}): retrain it` };
+    return {
+      ok: false,
+      reason: `trained by other code (training-code fingerprint ${metadata.code.slice(0, 12)}, this checkout ${codeFingerprint().slice(0, 12)}): retrain it`,
+    };
   }
   const storedHash = checkpointHash(metadata.key as CheckpointKey, metadata.code);
   if (storedHash !== metadata.configHash || storedHash !== expectedHash) {
-    return { ok: false, reason: `config hash mismatch (expected ${expectedHash.slice(0, 12)}, stored ${metadata.configHash.slice(0, 12)}, recomputed ${storedHash.slice(0, 12)})` };
+    return {
+      ok: false,
+      reason: `config hash mismatch (expected ${expectedHash.slice(0, 12)}, stored ${metadata.configHash.slice(0, 12)}, recomputed ${storedHash.slice(0, 12)})`,
+    };
   }
   const bytes = readFileSync(weightsPath);
   const checksum = sha256Hex(bytes);
-  if (checksum !== metadata.weightsSha256) return { ok: false, reason: `weights checksum mismatch (sha256 ${checksum.slice(0, 12)}, recorded ${metadata.weightsSha256.slice(0, 12)})` };
+  if (checksum !== metadata.weightsSha256)
+    return {
+      ok: false,
+      reason: `weights checksum mismatch (sha256 ${checksum.slice(0, 12)}, recorded ${metadata.weightsSha256.slice(0, 12)})`,
+    };
   const expected = parameters.map((p) => `${p.name}[${p.variable.shape.join(',')}]`).join(' ');
   const stored = metadata.tensors.map((t) => `${t.name}[${t.shape.join(',')}]`).join(' ');
   if (expected !== stored) return { ok: false, reason: `parameter shapes differ (expected ${expected}, stored ${stored})` };
   const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const total = parameters.reduce((s, p) => s + p.variable.size, 0);
-  if (floats.length !== total || bytes.byteLength % 4 !== 0) return { ok: false, reason: `weights file holds ${bytes.byteLength} bytes, expected ${4 * total}` };
+  if (floats.length !== total || bytes.byteLength % 4 !== 0)
+    return { ok: false, reason: `weights file holds ${bytes.byteLength} bytes, expected ${4 * total}` };
   let offset = 0;
   for (const p of parameters) {
     const values = tf.tensor(floats.subarray(offset, offset + p.variable.size), p.variable.shape, 'float32');

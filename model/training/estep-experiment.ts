@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { TrainableEStepLayer } from '../trainable-estep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { evaluationChunk } from './mixture-config';
-import { eStepInputTokens, hardEStepTargets } from './mixture-batches';
-import { parseConfig } from './parse-config';
 import { LayerTraining } from './layer-training';
+import { eStepInputTokens, hardEStepTargets } from './mixture-batches';
+import { evaluationChunk } from './mixture-config';
+import { parseConfig } from './parse-config';
 
 /** The E-step experiment of claim B3: instance distribution, layer size and cap, and training. */
 export const eStepExperimentSchema = layerExperimentSchema(2);
@@ -21,7 +21,7 @@ type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
 
 /**
  * Training of the trainable E-step layer (claim B3). Batches are fresh instances; the input
- * centres are the true centres; the target is the hard E-step ẑ. Training, validation and
+ * centers are the true centers; the target is the hard E-step ẑ. Training, validation and
  * evaluation all use the claim's error ‖w_i − e_ẑ_i‖₁ = 2(1 − w_{i,ẑ_i}) (w_i is a probability
  * vector) averaged over the points (it trained better than the cross-entropy −log w_{i,ẑ_i},
  * which chases the cap instead of the error). Streams, from the config's seed:

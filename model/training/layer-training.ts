@@ -1,14 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
-import { tokenLayout, type TokenLayout } from '../token-layout';
-import type { NamedParameter } from './parameters';
-import { mixtureSpecOf } from './mixture-config';
-import { sampleInstances } from './mixture-batches';
-import type { TrainingProblem } from './training-problem';
-import type { z } from 'zod';
+import { type TokenLayout, tokenLayout } from '../token-layout';
 import type { layerExperimentSchema } from './layer-experiment-schema';
+import { sampleInstances } from './mixture-batches';
+import { mixtureSpecOf } from './mixture-config';
+import type { NamedParameter } from './parameters';
+import type { TrainingProblem } from './training-problem';
 
 /** The resolved config of a trained-layer experiment (claims B3, C3). */
 export type LayerExperiment = z.output<ReturnType<typeof layerExperimentSchema>>;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { hardEStep } from '../../theory/estep';
-import { sampleInstance, type Instance, type MixtureSpec } from '../../theory/mixture';
+import { type Instance, type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import type { TokenLayout } from '../token-layout';
 
@@ -11,7 +11,8 @@ export function sampleInstances(spec: MixtureSpec, count: number, rng: Rng): Ins
 
 function checkShape(layout: TokenLayout, instance: Instance): void {
   const { n, d, k } = instance.spec;
-  if (n !== layout.n || d !== layout.d || k !== layout.k) throw new RangeError(`instance (n, d, k) = (${n}, ${d}, ${k}) does not fit the layout (${layout.n}, ${layout.d}, ${layout.k})`);
+  if (n !== layout.n || d !== layout.d || k !== layout.k)
+    throw new RangeError(`instance (n, d, k) = (${n}, ${d}, ${k}) does not fit the layout (${layout.n}, ${layout.d}, ${layout.k})`);
 }
 
 /**
@@ -38,8 +39,8 @@ function writeBaseTokens(layout: TokenLayout, instance: Instance, data: Float32A
 
 /**
  * The input of the E-step head for each instance, [B, T, D] in float32: data tokens carry X_i and
- * 1; centroid tokens carry the true centre μ_a in the centre slot, ‖μ_a‖² in sqNorm, 1 and e_a.
- * This is embedTokens followed by the centre-update sublayer (claim B1), filled directly.
+ * 1; centroid tokens carry the true center μ_a in the center slot, ‖μ_a‖² in sqNorm, 1 and e_a.
+ * This is embedTokens followed by the center-update sublayer (claim B1), filled directly.
  */
 export function eStepInputTokens(layout: TokenLayout, instances: readonly Instance[]): tf.Tensor3D {
   const { d, k, width, tokens } = layout;
@@ -51,7 +52,7 @@ export function eStepInputTokens(layout: TokenLayout, instances: readonly Instan
       let sqNorm = 0;
       for (let c = 0; c < d; c++) {
         const x = instance.centers.data[a * d + c]!;
-        data[row + layout.centre + c] = x;
+        data[row + layout.center + c] = x;
         sqNorm += x * x;
       }
       data[row + layout.sqNorm] = sqNorm;
@@ -60,7 +61,7 @@ export function eStepInputTokens(layout: TokenLayout, instances: readonly Instan
   return tf.tensor3d(data, [instances.length, tokens, width], 'float32');
 }
 
-/** The hard E-step labels ẑ_i = argmin_a ‖X_i − μ_a‖² with the true centres, one-hot: [B, n, k]. */
+/** The hard E-step labels ẑ_i = argmin_a ‖X_i − μ_a‖² with the true centers, one-hot: [B, n, k]. */
 export function hardEStepTargets(instances: readonly Instance[]): tf.Tensor3D {
   const { n, k } = instances[0]!.spec;
   const data = new Float32Array(instances.length * n * k);

@@ -5,7 +5,7 @@ import type { MixtureSpec } from '../../theory/mixture';
 /** Live attention scores per forward pass above which tfjs on wasm/cpu runs out of memory or time. */
 export const ATTENTION_SCORE_BUDGET = 3e7;
 
-/** The instance distribution of the E- and M-step experiments (isotropic Gaussian mixtures, SPEC §1). */
+/** The instance distribution of the E- and M-step experiments (isotropic Gaussian mixtures, CLAIMS.md §1). */
 export const mixtureFields = {
   k: z.number().int().min(2).max(16).default(3),
   d: z.number().int().min(1).max(32).default(2),
@@ -33,11 +33,16 @@ export function mixtureSpecOf(config: MixtureFields): MixtureSpec {
 export function checkAttentionExperiment(config: MixtureFields & { heads: number; batchSize: number }, context: z.RefinementCtx): void {
   const { k, d, n, layout, heads, batchSize } = config;
   if (n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
-  if (layout === 'simplex' && d < k - 1) context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
+  if (layout === 'simplex' && d < k - 1)
+    context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
   const tokens = n + k + 1;
   const scores = batchSize * heads * tokens * tokens;
   if (scores > ATTENTION_SCORE_BUDGET) {
-    context.addIssue({ code: 'custom', path: ['batchSize'], message: `batchSize·heads·(n+k+1)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n` });
+    context.addIssue({
+      code: 'custom',
+      path: ['batchSize'],
+      message: `batchSize·heads·(n+k+1)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n`,
+    });
   }
 }
 

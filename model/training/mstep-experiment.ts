@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { TrainableMStepLayer } from '../trainable-mstep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { evaluationChunk } from './mixture-config';
-import { clusterMeansAndScales, mStepInputTokens } from './mixture-batches';
-import { parseConfig } from './parse-config';
 import { LayerTraining } from './layer-training';
+import { clusterMeansAndScales, mStepInputTokens } from './mixture-batches';
+import { evaluationChunk } from './mixture-config';
+import { parseConfig } from './parse-config';
 
 /** The M-step experiment of claim C3: instance distribution, layer size and cap, and training. */
 export const mStepExperimentSchema = layerExperimentSchema(3);
@@ -31,7 +31,7 @@ function mStepBatch(layer: TrainableMStepLayer, instances: readonly Instance[]):
 
 /** ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ for each instance and cluster: [B, k]. */
 function relativeErrors(layer: TrainableMStepLayer, batch: MStepBatch): tf.Tensor2D {
-  return tf.tidy(() => tf.div(tf.norm(tf.sub(layer.centres(batch.tokens), batch.means), 'euclidean', 2), batch.scales) as tf.Tensor2D);
+  return tf.tidy(() => tf.div(tf.norm(tf.sub(layer.centers(batch.tokens), batch.means), 'euclidean', 2), batch.scales) as tf.Tensor2D);
 }
 
 /**

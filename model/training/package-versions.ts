@@ -5,14 +5,23 @@ import { join } from 'node:path';
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 
 /** Packages whose versions can change trained weights; recorded in every checkpoint. */
-const TRAINING_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', 'pure-rand'];
+const TRAINING_PACKAGES = [
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-node',
+  'pure-rand',
+];
 
 /** Installed versions of TRAINING_PACKAGES (absent optional packages are left out), plus Node. */
 export function trainingPackageVersions(): Record<string, string> {
   const versions: Record<string, string> = { node: process.version };
   for (const name of TRAINING_PACKAGES) {
     try {
-      versions[name] = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      versions[name] = (
+        JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+      ).version;
     } catch {
       // not installed (optional dependency)
     }

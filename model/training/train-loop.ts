@@ -40,7 +40,11 @@ export interface TrainingOutcome {
  * step's tensors are freed before the next, so the live tensor count is the same after every
  * step. A non-finite loss is an error naming the step.
  */
-export function trainLoop<Batch extends tf.TensorContainer>(problem: TrainingProblem<Batch>, config: LoopConfig, onProgress?: ProgressCallback): TrainingOutcome {
+export function trainLoop<Batch extends tf.TensorContainer>(
+  problem: TrainingProblem<Batch>,
+  config: LoopConfig,
+  onProgress?: ProgressCallback,
+): TrainingOutcome {
   const variables = problem.parameters.map((p) => p.variable);
   const optimizer = new Adam(variables);
   let best = { step: 0, loss: problem.validationLoss() };
@@ -59,7 +63,9 @@ export function trainLoop<Batch extends tf.TensorContainer>(problem: TrainingPro
       maxGradientNorm = Math.max(maxGradientNorm, result.gradientNorm);
       step++;
       if (!Number.isFinite(loss) || !Number.isFinite(maxGradientNorm)) {
-        throw new Error(`training diverged at step ${step}: loss ${loss}, gradient norm ${maxGradientNorm} (lower training.learningRate or training.clipNorm)`);
+        throw new Error(
+          `training diverged at step ${step}: loss ${loss}, gradient norm ${maxGradientNorm} (lower training.learningRate or training.clipNorm)`,
+        );
       }
       if (step === 1) firstLoss = loss;
       let validationLoss: number | undefined;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { layOut, loadKernel, type KernelExports } from '../../theory/wasm/wasm-kernel';
+import { type KernelExports, layOut, loadKernel } from '../../theory/wasm/wasm-kernel';
 
 /** The exports of layer-norm.wasm (built from layer-norm.as.ts by `npm run build:wasm`). */
 interface LayerNormExports extends KernelExports {
@@ -15,16 +15,31 @@ function instance(): LayerNormExports {
 }
 
 /** Copies each array into a fresh layout of the kernel's memory and returns views of `outputs` more float32 arrays after them. */
-function stage(exports: LayerNormExports, inputs: readonly Float32Array[], outputs: readonly number[], rows: number, width: number): { offsets: number[]; views: Float32Array[] } {
+function stage(
+  exports: LayerNormExports,
+  inputs: readonly Float32Array[],
+  outputs: readonly number[],
+  rows: number,
+  width: number,
+): { offsets: number[]; views: Float32Array[] } {
   const lengths = [...inputs.map((a) => a.length), ...outputs];
-  const offsets = layOut(exports, lengths.map((l) => 4 * l), `layer norm of ${rows} rows × ${width}`);
+  const offsets = layOut(
+    exports,
+    lengths.map((l) => 4 * l),
+    `layer norm of ${rows} rows × ${width}`,
+  );
   const views = lengths.map((l, j) => new Float32Array(exports.memory.buffer, offsets[j]!, l));
   inputs.forEach((a, j) => views[j]!.set(a));
   return { offsets, views };
 }
 
 /** y and the per-row (mean, 1/sqrt(var + ε)) of layer norm over rows of `width` (layout in layer-norm.as.ts). */
-export function layerNormForward(x: Float32Array, gain: Float32Array, bias: Float32Array, epsilon: number): { y: Float32Array; stats: Float32Array } {
+export function layerNormForward(
+  x: Float32Array,
+  gain: Float32Array,
+  bias: Float32Array,
+  epsilon: number,
+): { y: Float32Array; stats: Float32Array } {
   const exports = instance();
   const width = gain.length;
   const rows = x.length / width;
@@ -35,7 +50,12 @@ export function layerNormForward(x: Float32Array, gain: Float32Array, bias: Floa
 }
 
 /** ∂x, ∂γ and ∂β of layer norm from ∂y and the forward's x, γ and stats. */
-export function layerNormBackward(x: Float32Array, gain: Float32Array, stats: Float32Array, dy: Float32Array): { dx: Float32Array; dGain: Float32Array; dBias: Float32Array } {
+export function layerNormBackward(
+  x: Float32Array,
+  gain: Float32Array,
+  stats: Float32Array,
+  dy: Float32Array,
+): { dx: Float32Array; dGain: Float32Array; dBias: Float32Array } {
   const exports = instance();
   const width = gain.length;
   const rows = x.length / width;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { layOut, loadKernel, type KernelExports } from '../../theory/wasm/wasm-kernel';
+import { type KernelExports, layOut, loadKernel } from '../../theory/wasm/wasm-kernel';
 
 /** The exports of softmax-attention.wasm (built from softmax-attention.as.ts by `npm run build:wasm`). */
 interface SoftmaxAttentionExports extends KernelExports {
@@ -25,7 +25,11 @@ function instance(): SoftmaxAttentionExports {
 /** Byte offsets of float32 arrays of the given lengths in the kernel's memory. */
 function layout(exports: SoftmaxAttentionExports, lengths: readonly number[], shape: AttentionShape): number[] {
   const { batch, tokens, heads, headWidth } = shape;
-  return layOut(exports, lengths.map((length) => 4 * length), `softmax attention of B = ${batch}, T = ${tokens}, H = ${heads}, dh = ${headWidth} (use a smaller batch)`);
+  return layOut(
+    exports,
+    lengths.map((length) => 4 * length),
+    `softmax attention of B = ${batch}, T = ${tokens}, H = ${heads}, dh = ${headWidth} (use a smaller batch)`,
+  );
 }
 
 function view(exports: SoftmaxAttentionExports, offset: number, length: number): Float32Array {
@@ -47,11 +51,20 @@ export function softmaxAttentionForward(qkv: Float32Array, shape: AttentionShape
 }
 
 /** dqkv [B, T, 3W] from the forward's qkv and weights and the output gradient dout [B, T, W]. */
-export function softmaxAttentionBackward(qkv: Float32Array, weights: Float32Array, dout: Float32Array, shape: AttentionShape): Float32Array {
+export function softmaxAttentionBackward(
+  qkv: Float32Array,
+  weights: Float32Array,
+  dout: Float32Array,
+  shape: AttentionShape,
+): Float32Array {
   const { batch: B, tokens: T, heads: H, headWidth: dh } = shape;
   const W = H * dh;
   const exports = instance();
-  const [qkvAt, pAt, doutAt, dqkvAt, scratchAt] = layout(exports, [B * T * 3 * W, B * H * T * T, B * T * W, B * T * 3 * W, T * T], shape) as [number, number, number, number, number];
+  const [qkvAt, pAt, doutAt, dqkvAt, scratchAt] = layout(
+    exports,
+    [B * T * 3 * W, B * H * T * T, B * T * W, B * T * 3 * W, T * T],
+    shape,
+  ) as [number, number, number, number, number];
   view(exports, qkvAt, qkv.length).set(qkv);
   view(exports, pAt, weights.length).set(weights);
   view(exports, doutAt, dout.length).set(dout);

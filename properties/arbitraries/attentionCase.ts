@@ -28,7 +28,8 @@ export interface AttentionCaseConstraints {
 }
 
 function positiveInteger(name: string, value: number): number {
-  if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`attentionCaseArbitrary: ${name} must be an integer >= 1, got ${value}`);
+  if (!(Number.isInteger(value) && value >= 1))
+    throw new RangeError(`attentionCaseArbitrary: ${name} must be an integer >= 1, got ${value}`);
   return value;
 }
 

@@ -16,8 +16,8 @@ export interface B1Case {
  * B1 cases inside a declared regime S ≤ maxScoreScale (d, k ≤ the regime width, from `spec`):
  * S is linear in β, so β = share·maxScoreScale / S(β = 1) with share log-uniform in
  * [1e-3, 1] puts every case inside, up to its edge (share = 1), with no filtering. The scale at
- * β = 1 is positive for any instance with two distinct points or centres; a zero one (all points
- * and centres at the origin) cannot be sampled with Δ > 0.
+ * β = 1 is positive for any instance with two distinct points or centers; a zero one (all points
+ * and centers at the origin) cannot be sampled with Δ > 0.
  */
 export function b1CaseArbitrary(maxScoreScale: number, spec: MixtureSpecConstraints): fc.Arbitrary<B1Case> {
   if (!(maxScoreScale > 0)) throw new RangeError(`b1CaseArbitrary: maxScoreScale must be > 0, got ${maxScoreScale}`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { sampleInstance, type Instance } from '../../theory/mixture';
+import { type Instance, sampleInstance } from '../../theory/mixture';
 import { Rng } from '../../theory/rng';
-import { mixtureSpecArbitrary, type MixtureSpecConstraints } from './mixtureSpec';
+import { type MixtureSpecConstraints, mixtureSpecArbitrary } from './mixtureSpec';
 
 /**
  * Sampled instances: a spec from `mixtureSpecArbitrary` and a 32-bit sampling seed, so a failing

@@ -20,15 +20,13 @@ export function labellingPairArbitrary(constraints: LabellingConstraints = {}): 
   const maxN = constraints.maxN ?? 60;
   if (!Number.isInteger(maxK) || maxK < 1) throw new RangeError(`labellingPairArbitrary: maxK must be an integer >= 1, got ${maxK}`);
   if (!Number.isInteger(maxN) || maxN < 1) throw new RangeError(`labellingPairArbitrary: maxN must be an integer >= 1, got ${maxN}`);
-  return fc
-    .record({ k: fc.integer({ min: 1, max: maxK }), n: fc.integer({ min: 1, max: maxN }) })
-    .chain(({ k, n }) =>
-      fc.record({
-        k: fc.constant(k),
-        predicted: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),
-        truth: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),
-      }),
-    );
+  return fc.record({ k: fc.integer({ min: 1, max: maxK }), n: fc.integer({ min: 1, max: maxN }) }).chain(({ k, n }) =>
+    fc.record({
+      k: fc.constant(k),
+      predicted: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),
+      truth: fc.array(fc.integer({ min: 0, max: k - 1 }), { minLength: n, maxLength: n }),
+    }),
+  );
 }
 
 /** A permutation of [0, k). */

@@ -39,7 +39,7 @@ export function evaluateTarget(t: LipschitzTarget, x: ArrayLike<number>): number
 /**
  * D1 settings for d ∈ {1, 2, 3}: m per axis kept so that M = m^d ≤ 216, R in [0.5, 3], L in
  * [0.1, 5], β log-uniform in [0.1, 1e4], and 30 probes (uniform in the cube, half of them
- * near cell centres, where the nearest anchor is farthest).
+ * near cell centers, where the nearest anchor is farthest).
  */
 export function lipschitzTargetArbitrary(): fc.Arbitrary<LipschitzTarget> {
   return fc
@@ -61,13 +61,18 @@ export function lipschitzTargetArbitrary(): fc.Arbitrary<LipschitzTarget> {
         beta: fc.double({ min: Math.log(0.1), max: Math.log(1e4), noNaN: true }).map(Math.exp),
         kind: fc.constantFrom<TargetKind>('linear', 'cone', 'sine', 'circle'),
         direction: unit,
-        probes: fc.array(fc.array(fc.double({ min: -R, max: R, noNaN: true }), { minLength: d, maxLength: d }), { minLength: 30, maxLength: 30 }),
+        probes: fc.array(fc.array(fc.double({ min: -R, max: R, noNaN: true }), { minLength: d, maxLength: d }), {
+          minLength: 30,
+          maxLength: 30,
+        }),
       });
     })
     .map((t) => {
-      // Snap half the probes to the centre of their grid cell.
+      // Snap half the probes to the center of their grid cell.
       const h = (2 * t.R) / (t.m - 1);
-      const probes = t.probes.map((p, j) => (j % 2 === 0 ? p : p.map((v) => Math.min(t.R, -t.R + h * (Math.min(Math.floor((v + t.R) / h), t.m - 2) + 0.5)))));
+      const probes = t.probes.map((p, j) =>
+        j % 2 === 0 ? p : p.map((v) => Math.min(t.R, -t.R + h * (Math.min(Math.floor((v + t.R) / h), t.m - 2) + 0.5))),
+      );
       return { ...t, probes };
     });
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { perturbedTruth } from '../../theory/init';
 import type { Matrix } from '../../theory/matrix';
-import { sampleInstance, type Instance } from '../../theory/mixture';
+import { type Instance, sampleInstance } from '../../theory/mixture';
 import { Rng } from '../../theory/rng';
-import { mixtureSpecArbitrary, type MixtureSpecConstraints } from './mixtureSpec';
+import { type MixtureSpecConstraints, mixtureSpecArbitrary } from './mixtureSpec';
 
 /** An instance, a perturbed-truth initialization, a number of Lloyd steps and an optional β. */
 export interface LloydCase {
@@ -31,7 +31,8 @@ export interface LloydCaseConstraints {
 export function lloydCaseArbitrary(constraints: LloydCaseConstraints = {}): fc.Arbitrary<LloydCase> {
   const maxIterations = constraints.maxIterations ?? 10;
   const [lambdaMin, lambdaMax] = constraints.lambda0Range ?? [0, 0.45];
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new RangeError(`lloydCaseArbitrary: maxIterations must be an integer >= 1, got ${maxIterations}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1))
+    throw new RangeError(`lloydCaseArbitrary: maxIterations must be an integer >= 1, got ${maxIterations}`);
   return fc
     .record({
       spec: mixtureSpecArbitrary({ ...constraints.spec, minK: Math.max(2, constraints.spec?.minK ?? 2) }),
@@ -53,7 +54,9 @@ export function lloydCaseArbitrary(constraints: LloydCaseConstraints = {}): fc.A
  * at least 4 points per cluster, and the construction's default β. Most cases land inside the
  * regime; a property classifies the rest with fc.pre and asserts the inside share.
  */
-export function e1RegimeCaseArbitrary(constraints: { readonly spec?: MixtureSpecConstraints; readonly maxIterations?: number } = {}): fc.Arbitrary<LloydCase> {
+export function e1RegimeCaseArbitrary(
+  constraints: { readonly spec?: MixtureSpecConstraints; readonly maxIterations?: number } = {},
+): fc.Arbitrary<LloydCase> {
   return lloydCaseArbitrary({
     spec: { deltaRange: [10, 14], sigmaRange: [0.2, 1], minPointsPerCluster: 4, ...constraints.spec },
     lambda0Range: [0, 0.15],

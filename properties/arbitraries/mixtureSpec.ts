@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { MixtureSpec, Variant } from '../../theory/mixture';
 import type { Layout } from '../../theory/layouts';
+import type { MixtureSpec, Variant } from '../../theory/mixture';
 
 /** Constraints of `mixtureSpecArbitrary`; every field has a documented default. */
 export interface MixtureSpecConstraints {
@@ -28,7 +28,7 @@ function check(condition: boolean, message: string): void {
   if (!condition) throw new RangeError(`mixtureSpecArbitrary: ${message}`);
 }
 
-/** Mixture specs (SPEC §1) within the constraints; fails fast on inconsistent constraints. */
+/** Mixture specs (CLAIMS.md §1) within the constraints; fails fast on inconsistent constraints. */
 export function mixtureSpecArbitrary(constraints: MixtureSpecConstraints = {}): fc.Arbitrary<MixtureSpec> {
   const minK = constraints.minK ?? 1;
   const maxK = constraints.maxK ?? 6;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Matrix } from '../../theory/matrix';
 
-/** A set of points and centres for the E-step claims, with many points close to a tie. */
+/** A set of points and centers for the E-step claims, with many points close to a tie. */
 export interface EStepCase {
   readonly points: Matrix;
   readonly centers: Matrix;
@@ -26,9 +26,9 @@ function toMatrix(rows: number[][]): Matrix {
 }
 
 /**
- * Centres in [−5, 5]^d (k ≥ 2) and points that are either uniform in [−6, 6]^d or on the
- * bisector of two centres (their midpoint plus a random offset) pushed off it by t·(μ_a − μ_b)
- * with t = 0 or |t| in [1e-12, 1e-2]: exact and near ties between those two centres.
+ * Centers in [−5, 5]^d (k ≥ 2) and points that are either uniform in [−6, 6]^d or on the
+ * bisector of two centers (their midpoint plus a random offset) pushed off it by t·(μ_a − μ_b)
+ * with t = 0 or |t| in [1e-12, 1e-2]: exact and near ties between those two centers.
  */
 export function nearTieCaseArbitrary(constraints: NearTieConstraints = {}): fc.Arbitrary<EStepCase> {
   const maxK = constraints.maxK ?? 10;
@@ -42,7 +42,10 @@ export function nearTieCaseArbitrary(constraints: NearTieConstraints = {}): fc.A
     .record({ k: fc.integer({ min: 2, max: maxK }), d: fc.integer({ min: 1, max: maxD }), n: fc.integer({ min: 1, max: maxN }) })
     .chain(({ k, d, n }) => {
       const vector = (bound: number) => fc.array(coordinate(bound), { minLength: d, maxLength: d });
-      const tieShift = fc.oneof(fc.constant(0), fc.double({ min: -12, max: -2, noNaN: true }).chain((e) => fc.constantFrom(10 ** e, -(10 ** e))));
+      const tieShift = fc.oneof(
+        fc.constant(0),
+        fc.double({ min: -12, max: -2, noNaN: true }).chain((e) => fc.constantFrom(10 ** e, -(10 ** e))),
+      );
       const point = fc.oneof(
         vector(6).map((x) => ({ kind: 'uniform' as const, x })),
         fc.record({ a: fc.nat(k - 1), b: fc.nat(k - 1), offset: vector(3), t: tieShift }).map((p) => ({ kind: 'tie' as const, ...p })),

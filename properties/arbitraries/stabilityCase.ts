@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 
-/** A point, centres, a radius share and one perturbation per centre, for claim E2. */
+/** A point, centers, a radius share and one perturbation per center, for claim E2. */
 export interface StabilityCase {
   readonly x: number[];
   readonly centers: number[][];
-  /** The index of the nearest centre, by construction. */
+  /** The index of the nearest center, by construction. */
   readonly nearest: number;
   /** ε as a share of the largest radius for which E2's condition holds at x (> 1: condition fails). */
   readonly radiusShare: number;
-  /** Per centre: a random direction, a length share in [0, 1] of ε, and whether to move adversarially. */
+  /** Per center: a random direction, a length share in [0, 1] of ε, and whether to move adversarially. */
   readonly moves: { direction: number[]; lengthShare: number; adversarial: boolean }[];
 }
 
@@ -18,7 +18,7 @@ export interface StabilityConstraints {
   readonly radiusShareRange?: readonly [number, number];
 }
 
-/** The smallest gap r_b − r_a* between the distance to another centre and to the nearest one. */
+/** The smallest gap r_b − r_a* between the distance to another center and to the nearest one. */
 export const MIN_DISTANCE_GAP = 0.1;
 
 function unit(v: number[]): number[] {
@@ -29,16 +29,17 @@ function unit(v: number[]): number[] {
 
 /**
  * E2 cases, non-degenerate by construction: k in [2, 6], d in [1, 4], a point x in [−5, 5]^d,
- * the nearest centre a* at distance r* in [0, 5] and every other centre b at distance
+ * the nearest center a* at distance r* in [0, 5] and every other center b at distance
  * r_b = r* + gap_b with gap_b in [MIN_DISTANCE_GAP, 5], each along its own random direction. So
  * the squared-distance gap D_b − D_a* ≥ MIN_DISTANCE_GAP² > 0 and E2's largest stable radius is
- * positive. Centres move by at most ε, either in a random direction or adversarially (the
- * nearest centre away from x, the others towards x, each by exactly ε), which is where E2's
+ * positive. Centers move by at most ε, either in a random direction or adversarially (the
+ * nearest center away from x, the others towards x, each by exactly ε), which is where E2's
  * condition is nearly tight.
  */
 export function stabilityCaseArbitrary(constraints: StabilityConstraints = {}): fc.Arbitrary<StabilityCase> {
   const [shareMin, shareMax] = constraints.radiusShareRange ?? [0.01, 0.999];
-  if (!(shareMin > 0 && shareMax >= shareMin)) throw new RangeError(`stabilityCaseArbitrary: bad radiusShareRange ${shareMin}..${shareMax}`);
+  if (!(shareMin > 0 && shareMax >= shareMin))
+    throw new RangeError(`stabilityCaseArbitrary: bad radiusShareRange ${shareMin}..${shareMax}`);
   return fc
     .record({ k: fc.integer({ min: 2, max: 6 }), d: fc.integer({ min: 1, max: 4 }) })
     .chain(({ k, d }) => {

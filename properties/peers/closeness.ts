@@ -21,6 +21,8 @@ export function expectClose(what: string, ours: readonly number[], reference: re
     ours.forEach((x, i) => {
       if (Math.abs(x - reference[i]!) > Math.abs(ours[worst]! - reference[worst]!)) worst = i;
     });
-    throw new Error(`${what}: relative difference ${relative.toExponential(2)} > ${tolerance} (entry ${worst}: ours ${ours[worst]}, reference ${reference[worst]})`);
+    throw new Error(
+      `${what}: relative difference ${relative.toExponential(2)} > ${tolerance} (entry ${worst}: ours ${ours[worst]}, reference ${reference[worst]})`,
+    );
   }
 }

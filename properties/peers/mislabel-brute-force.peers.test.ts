@@ -1,5 +1,6 @@
-import { runPeerScript, SCIKIT_LEARN } from '../../reports/bench/peers';
+import { runPeerScript, SCIKIT_LEARN } from '../../bench/peers';
 import { testSeed } from '../seed';
+import { oracleScript } from './oracles';
 import { cluster, sample } from './tvem-json';
 
 // Claim A1 against an outside implementation: the Hungarian mislabel rate of `tvem cluster`
@@ -14,7 +15,9 @@ describe('mislabel rate against brute force over all permutations in Python', ()
       const ours = cluster(instance, { method: 'lloyd', init: 'kmeans++', seed: seed + 1 });
       return { k, seed, predicted: ours.labels, truth: instance.labels, ours: ours.mislabelRate };
     });
-    const { rates } = runPeerScript(SCIKIT_LEARN, 'brute_force_mislabel.py', { cases: runs.map(({ predicted, truth, k }) => ({ predicted, truth, k })) }) as { rates: number[] };
+    const { rates } = runPeerScript(SCIKIT_LEARN, oracleScript('brute_force_mislabel.py'), {
+      cases: runs.map(({ predicted, truth, k }) => ({ predicted, truth, k })),
+    }) as { rates: number[] };
     const compared = runs.map((run, c) => ({ k: run.k, seed: run.seed, ours: run.ours, bruteForce: rates[c] }));
     expect(compared.every((run) => run.ours! > 0)).toBe(true);
     for (const run of compared) expect(run).toEqual({ ...run, ours: expect.closeTo(run.bruteForce!, 12) });

@@ -1,5 +1,5 @@
-import type { ClusterOutput } from '../../reports/cluster-command';
-import type { InstanceJson } from '../../reports/instance-json';
+import type { ClusterOutput } from '../../reports/cli/cluster-reference';
+import type { InstanceJson } from '../../reports/cli/instance-json';
 import { runTvem } from '../cli-process';
 
 /** The instance JSON of `tvem sample`. */

@@ -1,11 +1,11 @@
 import { hardEStep } from '../../theory/estep';
-import { assertFiniteMatrix, assertSameWidth, cloneMatrix, type Matrix } from '../../theory/matrix';
 import type { EmptyClusterEvent, LloydOptions, LloydResult } from '../../theory/lloyd';
+import { assertFiniteMatrix, assertSameWidth, cloneMatrix, type Matrix } from '../../theory/matrix';
 import { assertInteger } from '../../theory/validate';
 
 /**
  * theory/lloyd.ts as it was before its pass moved into the wasm-SIMD kernel
- * (theory/wasm/point-pairs.as.ts): Lloyd's algorithm (SPEC §2) in plain float64, one fused pass per
+ * (theory/wasm/point-pairs.as.ts): Lloyd's algorithm (CLAIMS.md §2) in plain float64, one fused pass per
  * iteration. The reference that `lloyd` must equal bit for bit.
  */
 export function plainLloyd(points: Matrix, initCenters: Matrix, options: LloydOptions = {}): LloydResult {
@@ -36,10 +36,10 @@ export function plainLloyd(points: Matrix, initCenters: Matrix, options: LloydOp
       let best = Infinity;
       let arg = 0;
       for (let a = 0; a < k; a++) {
-        const centre = a * d;
+        const center = a * d;
         let s = 0;
         for (let c = 0; c < d; c++) {
-          const t = x[offset + c]! - mu[centre + c]!;
+          const t = x[offset + c]! - mu[center + c]!;
           s += t * t;
         }
         if (s < best) {
@@ -57,7 +57,7 @@ export function plainLloyd(points: Matrix, initCenters: Matrix, options: LloydOp
     history.push(objective);
     [labels, next] = [next, labels];
     if (!changed) {
-      converged = true; // the centres are the means of these labels already
+      converged = true; // the centers are the means of these labels already
       break;
     }
     const empty: number[] = [];
@@ -71,6 +71,6 @@ export function plainLloyd(points: Matrix, initCenters: Matrix, options: LloydOp
     }
     if (empty.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: empty });
   }
-  // After a capped run the centres have moved since the last assignment: label them afresh.
+  // After a capped run the centers have moved since the last assignment: label them afresh.
   return { centers, labels: converged ? labels : hardEStep(points, centers), iterations, history, converged, emptyClusterEvents };
 }

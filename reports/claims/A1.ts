@@ -1,13 +1,13 @@
 import { claimEntry } from '../../bounds/registry';
 import { mislabelRate } from '../../theory/mislabel';
 import { bruteForceMislabelRate } from '../../theory/mislabel-brute-force';
-import { samePartition } from '../../theory/same-partition';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck } from '../claim-check';
-import { SmallestCase } from '../smallest-case';
+import { samePartition } from '../../theory/same-partition';
+import type { ClaimCheck } from './kit/claim-check';
+import { SmallestCase } from './kit/smallest-case';
 
 const entry = claimEntry('A1');
-const { maxBruteForceK, tolerance } = entry.constants as { maxBruteForceK: number; tolerance: number };
+const { maxBruteForceK, tolerance } = entry.constants;
 
 interface Case {
   readonly k: number;
@@ -46,7 +46,14 @@ export const check: ClaimCheck = {
       id: 'A1',
       verdict,
       summary: `${cases} labellings with k ≤ ${maxBruteForceK}: worst |Hungarian − brute force| = ${worstGap.toExponential(2)} (tolerance ${tolerance}); ${coinciding} with coinciding partitions, ${cases - coinciding} without; ${failures.count} failures`,
-      numbers: { cases, worstGapToBruteForce: worstGap, tolerance, casesWithCoincidingPartitions: coinciding, casesWithDifferentPartitions: cases - coinciding, failures: failures.count },
+      numbers: {
+        cases,
+        worstGapToBruteForce: worstGap,
+        tolerance,
+        casesWithCoincidingPartitions: coinciding,
+        casesWithDifferentPartitions: cases - coinciding,
+        failures: failures.count,
+      },
       samples: cases,
       failureProbability: 0,
       ...(failures.value ? { counterexample: failures.value } : {}),

@@ -1,12 +1,12 @@
 import { claimEntry } from '../../bounds/registry';
 import { kmeansPlusPlus } from '../../theory/init';
 import { lloyd } from '../../theory/lloyd';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
-import type { ClaimCheck } from '../claim-check';
-import { randomSpec } from '../random-spec';
-import { SmallestCase } from '../smallest-case';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
+import type { ClaimCheck } from './kit/claim-check';
+import { randomSpec } from './kit/random-spec';
+import { SmallestCase } from './kit/smallest-case';
 
-const { relativeTolerance } = claimEntry('A2').constants as { relativeTolerance: number };
+const { relativeTolerance } = claimEntry('A2').constants;
 const ITERATION_CAP = 1000;
 
 /** A2: Lloyd from k-means++ on random mixtures, including poorly separated ones. */
@@ -26,9 +26,15 @@ export const check: ClaimCheck = {
       for (let t = 1; t < run.history.length; t++) {
         const increase = (run.history[t]! - run.history[t - 1]!) / Math.max(run.history[t - 1]!, Number.MIN_VALUE);
         worstIncrease = Math.max(worstIncrease, increase);
-        if (increase > relativeTolerance) failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, reason: `objective rose by ${increase} (relative) at iteration ${t + 1}` });
+        if (increase > relativeTolerance)
+          failures.offer(spec.n * spec.k * spec.d, {
+            spec,
+            seed: caseRng.seed,
+            reason: `objective rose by ${increase} (relative) at iteration ${t + 1}`,
+          });
       }
-      if (!run.converged) failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, reason: `no fixed point within ${ITERATION_CAP} iterations` });
+      if (!run.converged)
+        failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, reason: `no fixed point within ${ITERATION_CAP} iterations` });
       if (c % 20 === 0) progress.tick(c, cases);
     }
     progress.tick(cases, cases);

@@ -1,15 +1,16 @@
 import { b1LogitScale, b1PointwiseError, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF } from '../../bounds/b1-logit-scale';
+import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softEStepAttention } from '../../model/estep-head';
 import { softEStepByHeadFloat64 } from '../../model/estep-head-float64';
 import { softEStep } from '../../theory/estep';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
-import type { ClaimCheck, SeriesPoint } from '../claim-check';
-import { randomSpec } from '../random-spec';
-import { SmallestCase } from '../smallest-case';
-import { b1Constants } from '../../bounds/b1-constants';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
+import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import { randomSpec } from './kit/random-spec';
+import { SmallestCase } from './kit/smallest-case';
 
-const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } = b1Constants();
+const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } =
+  claimEntry('B1').constants;
 
 type Precision = 'float64' | 'float32';
 
@@ -48,7 +49,7 @@ const finite = (x: number): number => (Number.isFinite(x) ? x : -1);
 /**
  * B1: the E-step head against theory softEStep, in float64 (the head's formula,
  * model/estep-head-float64.ts) and in float32 (tfjs). Error: per point, max_a |Δw_ia| / max_a
- * |w_ia| (b1PointwiseError), against 1e-12 (float64) and 1e-5 (float32) on EVERY case: SPEC
+ * |w_ia| (b1PointwiseError), against 1e-12 (float64) and 1e-5 (float32) on EVERY case: claim
  * states B1 with no regime. The registry's declared regime (d, k ≤ 8, score scale S below a
  * derived maximum per precision) is where a worst-case rounding bound guarantees the tolerance;
  * results are split by it, so a failure says whether it lies where rounding alone explains it.
@@ -83,7 +84,17 @@ export const check: ClaimCheck = {
         const error = errors[precision];
         const failed = !(error <= tolerance);
         sides[precision][inside ? 'inside' : 'outside'].offer(error, scale, failed);
-        if (failed) failures.offer(size, { precision, spec, seed: caseRng.seed, beta, scoreScale: scale, error: finite(error), tolerance, insideDeclaredRegime: inside });
+        if (failed)
+          failures.offer(size, {
+            precision,
+            spec,
+            seed: caseRng.seed,
+            beta,
+            scoreScale: scale,
+            error: finite(error),
+            tolerance,
+            insideDeclaredRegime: inside,
+          });
       }
       measured.push({ x: Math.max(scale, 1e-6), y: Math.max(errors.float32, 1e-12) });
       progress.tick(c + 1, cases);
@@ -98,7 +109,16 @@ export const check: ClaimCheck = {
       const smallest = Math.min(inside.smallestFailingScale, outside.smallestFailingScale);
       return `${p}: worst ${inside.worst.toExponential(2)} inside the declared regime (${inside.cases} cases), ${outside.worst.toExponential(2)} outside (${outside.cases} cases); ${failing} over the tolerance${failing > 0 ? `, the smallest failing S = ${smallest.toPrecision(3)}` : ''}`;
     };
-    const numbers: Record<string, number | string> = { cases, float64Tolerance, float32RelativeTolerance, float32MaxScoreScale, float64MaxScoreScale, regimeMaxWidth, failures: failures.count, backend: backendName() };
+    const numbers: Record<string, number | string> = {
+      cases,
+      float64Tolerance,
+      float32RelativeTolerance,
+      float32MaxScoreScale,
+      float64MaxScoreScale,
+      regimeMaxWidth,
+      failures: failures.count,
+      backend: backendName(),
+    };
     for (const p of ['float64', 'float32'] as const) {
       for (const where of ['inside', 'outside'] as const) {
         const s = sides[p][where];
@@ -126,16 +146,34 @@ export const check: ClaimCheck = {
           logX: true,
           logY: true,
           series: [
-            { name: `tolerance ${float32RelativeTolerance}`, role: 'bound', points: [{ x: lo, y: float32RelativeTolerance }, { x: hi, y: float32RelativeTolerance }] },
-            { name: 'worst-case rounding bound (d = k = 8)', role: 'reference', points: grid.map((x) => ({ x, y: b1RoundingBound(regimeMaxWidth, regimeMaxWidth, x, FLOAT32_UNIT_ROUNDOFF) })) },
-            { name: `declared float32 regime edge S = ${float32MaxScoreScale.toFixed(2)}`, role: 'reference', points: [{ x: float32MaxScoreScale, y: 1e-12 }, { x: float32MaxScoreScale, y: 1 }] },
+            {
+              name: `tolerance ${float32RelativeTolerance}`,
+              role: 'bound',
+              points: [
+                { x: lo, y: float32RelativeTolerance },
+                { x: hi, y: float32RelativeTolerance },
+              ],
+            },
+            {
+              name: 'worst-case rounding bound (d = k = 8)',
+              role: 'reference',
+              points: grid.map((x) => ({ x, y: b1RoundingBound(regimeMaxWidth, regimeMaxWidth, x, FLOAT32_UNIT_ROUNDOFF) })),
+            },
+            {
+              name: `declared float32 regime edge S = ${float32MaxScoreScale.toFixed(2)}`,
+              role: 'reference',
+              points: [
+                { x: float32MaxScoreScale, y: 1e-12 },
+                { x: float32MaxScoreScale, y: 1 },
+              ],
+            },
             { name: 'measured (float32, tfjs)', role: 'measured', points: measured },
           ],
         },
       ],
       notes: [
-        'The error is per point: max_a |w_head − w_softEStep| / max_a w_softEStep (≈ absolute, since max_a w ≥ 1/k), against SPEC\'s 1e-12 (float64) and 1e-5 (float32) with no scaling by the scores.',
-        `Every case is judged: SPEC states B1 with no regime, so a failure at any score scale makes the verdict violated. The registry declares the regime where a worst-case first-order rounding bound (bounds/b1-logit-scale.ts) guarantees the tolerance: d, k ≤ ${regimeMaxWidth} and S ≤ ${float32MaxScoreScale.toFixed(2)} (float32) or S ≤ ${float64MaxScoreScale.toFixed(1)} (float64); the property tests assert there. Outside it the head's scores ⟨X, μ⟩ − ‖μ‖²/2 carry a rounding error of order u·S that no implementation of this construction avoids, so a failure there is a genuine precision limit of the construction, reported with the smallest failing S.`,
+        "The error is per point: max_a |w_head − w_softEStep| / max_a w_softEStep (≈ absolute, since max_a w ≥ 1/k), against claim B1's 1e-12 (float64) and 1e-5 (float32) with no scaling by the scores.",
+        `Every case is judged: claim B1 states no regime, so a failure at any score scale makes the verdict violated. The registry declares the regime where a worst-case first-order rounding bound (bounds/b1-logit-scale.ts) guarantees the tolerance: d, k ≤ ${regimeMaxWidth} and S ≤ ${float32MaxScoreScale.toFixed(2)} (float32) or S ≤ ${float64MaxScoreScale.toFixed(1)} (float64); the property tests assert there. Outside it the head's scores ⟨X, μ⟩ − ‖μ‖²/2 carry a rounding error of order u·S that no implementation of this construction avoids, so a failure there is a genuine precision limit of the construction, reported with the smallest failing S.`,
         'The score scale S is reported as a diagnostic only.',
         'β is 1 (the EM form with σ = 1) on half the instances, log-uniform in [1e-2, 1e2] on the rest.',
       ],

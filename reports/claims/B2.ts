@@ -3,13 +3,13 @@ import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softEStepAttention } from '../../model/estep-head';
 import { eStepMargins, hardEStep, softEStep } from '../../theory/estep';
-import { squaredDistance, type Matrix } from '../../theory/matrix';
+import { type Matrix, squaredDistance } from '../../theory/matrix';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck, SeriesPoint } from '../claim-check';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import { SmallestCase } from './kit/smallest-case';
 
 const EPS64 = 2 ** -52;
-const { factor } = claimEntry('B2').constants as { factor: number };
+const { factor } = claimEntry('B2').constants;
 
 interface EStepCase {
   readonly points: Matrix;
@@ -17,7 +17,7 @@ interface EStepCase {
   readonly beta: number;
 }
 
-/** Random centres (k ≤ 10) and points, half of them on or within 1e-12..1e-2 of a bisector. */
+/** Random centers (k ≤ 10) and points, half of them on or within 1e-12..1e-2 of a bisector. */
 function drawCase(rng: Rng): EStepCase {
   const k = 2 + rng.int(9);
   const d = 1 + rng.int(4);
@@ -73,7 +73,8 @@ export const check: ClaimCheck = {
         const value = 2 * off;
         const bound = b2EStepBound(centers.rows, beta, margins[i]!);
         if (bound > 0) worstRatio = Math.max(worstRatio, value / bound);
-        if (value > bound * (1 + 16 * EPS64 * (1 + beta * far))) failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
+        if (value > bound * (1 + 16 * EPS64 * (1 + beta * far)))
+          failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
         const x = (beta * margins[i]!) / 2;
         if (value > 0 && x < 700 && measured.length < 2000) measured.push({ x, y: value / (factor * (centers.rows - 1)) });
       }
@@ -83,16 +84,34 @@ export const check: ClaimCheck = {
       }
       progress.tick(c + 1, cases);
     }
-    const bound = Array.from({ length: 50 }, (_, j) => ({ x: 1e-3 * 10 ** (j / 10), y: Math.exp(-1e-3 * 10 ** (j / 10)) })).filter((p) => p.x < 700);
+    const bound = Array.from({ length: 50 }, (_, j) => ({ x: 1e-3 * 10 ** (j / 10), y: Math.exp(-1e-3 * 10 ** (j / 10)) })).filter(
+      (p) => p.x < 700,
+    );
     const violated = failures.count > 0 || nonFinite > 0;
     return {
       id: 'B2',
       verdict: violated ? 'violated' : 'holds',
       summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
-      numbers: { cases, points, factor, worstRatioToBound: worstRatio, failures: failures.count, float32NonFiniteCases: nonFinite, backend: backendName() },
+      numbers: {
+        cases,
+        points,
+        factor,
+        worstRatioToBound: worstRatio,
+        failures: failures.count,
+        float32NonFiniteCases: nonFinite,
+        backend: backendName(),
+      },
       samples: points,
       failureProbability: 0,
-      ...(failures.value ? { counterexample: { ...failures.value, points: Array.from(failures.value.points.data), centers: Array.from(failures.value.centers.data) } } : {}),
+      ...(failures.value
+        ? {
+            counterexample: {
+              ...failures.value,
+              points: Array.from(failures.value.points.data),
+              centers: Array.from(failures.value.centers.data),
+            },
+          }
+        : {}),
       plots: [
         {
           title: 'B2: E-step distance to one-hot against the temperature bound',

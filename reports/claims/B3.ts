@@ -1,6 +1,6 @@
 import { b2MeanBoundOfInstance } from '../../bounds/b2-estep-temperature';
 import { EStepTraining, parseEStepExperiment } from '../../model/training/estep-experiment';
-import { trainedLayerCheck } from '../trained-layer-check';
+import { trainedLayerCheck } from './kit/trained-layer-check';
 
 /**
  * B3: trained E-step layers with M heads against ε_construct, B2's bound for the hand-set head at
@@ -25,10 +25,10 @@ export const check = trainedLayerCheck({
     summaryError: 'E-step error',
     yLabel: 'mean ‖w_i − e_ẑ_i‖₁',
     errorNote:
-      'Error (both sides): per instance, (1/n)·Σ_i ‖w_i − e_ẑ_i‖₁ with ẑ the hard E-step at the true centres; w_i is the layer\'s resp slot (a probability vector, so the error is in [0, 2]).',
+      "Error (both sides): per instance, (1/n)·Σ_i ‖w_i − e_ẑ_i‖₁ with ẑ the hard E-step at the true centers; w_i is the layer's resp slot (a probability vector, so the error is in [0, 2]).",
     boundNote:
       'ε_construct: per instance, (1/n)·Σ_i min(2, 2(k−1)·exp(−β_cap·g_i/2)) (claim B2 at the cap), averaged over the same held-out instances; the hand-set head at β_cap lies in the trained class (weight-norm caps = its norms).',
-    inputs: 'input centres are the true centres',
+    inputs: 'input centers are the true centers',
     loss: 'the error itself',
   },
 });

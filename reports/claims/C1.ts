@@ -2,15 +2,15 @@ import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softMStepAttention } from '../../model/mstep-head';
 import { softMStepHeadFloat64 } from '../../model/mstep-head-float64';
-import type { Matrix } from '../../theory/matrix';
 import { softEStep } from '../../theory/estep';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
+import type { Matrix } from '../../theory/matrix';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import { mStep } from '../../theory/mstep';
-import type { ClaimCheck } from '../claim-check';
-import { randomSpec } from '../random-spec';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck } from './kit/claim-check';
+import { randomSpec } from './kit/random-spec';
+import { SmallestCase } from './kit/smallest-case';
 
-const { float64Tolerance, float32RelativeTolerance } = claimEntry('C1').constants as { float64Tolerance: number; float32RelativeTolerance: number };
+const { float64Tolerance, float32RelativeTolerance } = claimEntry('C1').constants;
 
 /** max_a ‖out_a − expected_a‖ over the data scale. */
 function relativeError(out: Matrix, expected: Matrix, scale: number): number {
@@ -34,7 +34,14 @@ export const check: ClaimCheck = {
   async run({ rng, quick, progress }) {
     await initBackend();
     const cases = quick ? 20 : 200;
-    const failures = new SmallestCase<{ spec: MixtureSpec; seed: number; beta: number; precision: 'float64' | 'float32'; error: number; tolerance: number }>();
+    const failures = new SmallestCase<{
+      spec: MixtureSpec;
+      seed: number;
+      beta: number;
+      precision: 'float64' | 'float32';
+      error: number;
+      tolerance: number;
+    }>();
     let worst = 0;
     let worst64 = 0;
     let skipped = 0;
@@ -56,15 +63,41 @@ export const check: ClaimCheck = {
       worst64 = Math.max(worst64, error64);
       worst = Math.max(worst, error);
       const size = spec.n * spec.k * spec.d;
-      if (!(error64 <= float64Tolerance)) failures.offer(size, { spec, seed: caseRng.seed, beta, precision: 'float64', error: Number.isFinite(error64) ? error64 : -1, tolerance: float64Tolerance });
-      if (!(error <= float32RelativeTolerance)) failures.offer(size, { spec, seed: caseRng.seed, beta, precision: 'float32', error: Number.isFinite(error) ? error : -1, tolerance: float32RelativeTolerance });
+      if (!(error64 <= float64Tolerance))
+        failures.offer(size, {
+          spec,
+          seed: caseRng.seed,
+          beta,
+          precision: 'float64',
+          error: Number.isFinite(error64) ? error64 : -1,
+          tolerance: float64Tolerance,
+        });
+      if (!(error <= float32RelativeTolerance))
+        failures.offer(size, {
+          spec,
+          seed: caseRng.seed,
+          beta,
+          precision: 'float32',
+          error: Number.isFinite(error) ? error : -1,
+          tolerance: float32RelativeTolerance,
+        });
     }
     const samples = cases - skipped;
     return {
       id: 'C1',
       verdict: samples === 0 ? 'inconclusive' : failures.count === 0 ? 'holds' : 'violated',
       summary: `${samples} instances: worst ‖head − Σw X/Σw‖ / data scale = ${worst64.toExponential(2)} in float64 (allowed ${float64Tolerance}) and ${worst.toExponential(2)} in float32 (allowed ${float32RelativeTolerance})`,
-      numbers: { cases, samples, skippedEmptyClusters: skipped, worstFloat64RelativeError: Number.isFinite(worst64) ? worst64 : -1, float64Tolerance, worstRelativeError: Number.isFinite(worst) ? worst : -1, float32RelativeTolerance, failures: failures.count, backend: backendName() },
+      numbers: {
+        cases,
+        samples,
+        skippedEmptyClusters: skipped,
+        worstFloat64RelativeError: Number.isFinite(worst64) ? worst64 : -1,
+        float64Tolerance,
+        worstRelativeError: Number.isFinite(worst) ? worst : -1,
+        float32RelativeTolerance,
+        failures: failures.count,
+        backend: backendName(),
+      },
       samples,
       failureProbability: 0,
       ...(failures.value ? { counterexample: failures.value } : {}),

@@ -1,17 +1,17 @@
-import { hardLabelMStepHeadFloat64 } from '../../model/mstep-head-float64';
 import { c2MStepBound } from '../../bounds/c2-mstep-temperature';
 import { claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { hardMStepAttention } from '../../model/mstep-head';
+import { hardLabelMStepHeadFloat64 } from '../../model/mstep-head-float64';
 import type { Matrix } from '../../theory/matrix';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import { hardMStep } from '../../theory/mstep';
-import type { ClaimCheck, SeriesPoint } from '../claim-check';
-import { randomSpec } from '../random-spec';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import { randomSpec } from './kit/random-spec';
+import { SmallestCase } from './kit/smallest-case';
 
 // C2's own float32 tolerance (the registry's C2 entry).
-const { float32RelativeTolerance } = claimEntry('C2').constants as { float32RelativeTolerance: number };
+const { float32RelativeTolerance } = claimEntry('C2').constants;
 const EPS64 = 2 ** -52;
 const BETAS = [0, 0.5, 1, 2, 4, 8, 16, 32];
 
@@ -30,7 +30,15 @@ export const check: ClaimCheck = {
   async run({ rng, quick, progress }) {
     await initBackend();
     const cases = quick ? 10 : 100;
-    const failures = new SmallestCase<{ spec: MixtureSpec; seed: number; beta: number; cluster: number; error: number; bound: number; precision: string }>();
+    const failures = new SmallestCase<{
+      spec: MixtureSpec;
+      seed: number;
+      beta: number;
+      cluster: number;
+      error: number;
+      bound: number;
+      precision: string;
+    }>();
     let worstRatio = 0;
     let checks = 0;
     const worstByBeta = new Map<number, { bound: number; measured: number }>();
@@ -46,17 +54,21 @@ export const check: ClaimCheck = {
           checks++;
           const mean = means.data.subarray(a * spec.d, (a + 1) * spec.d);
           let deviation = 0;
-          for (let i = 0; i < points.rows; i++) deviation = Math.max(deviation, distance(points.data.subarray(i * spec.d, (i + 1) * spec.d), mean));
+          for (let i = 0; i < points.rows; i++)
+            deviation = Math.max(deviation, distance(points.data.subarray(i * spec.d, (i + 1) * spec.d), mean));
           const size = labels.filter((z) => z === a).length;
           const bound = c2MStepBound(points.rows, size, beta, deviation);
           const error64 = distance(hardLabelMStepHeadFloat64(points, labels, a, beta), mean);
           const error32 = distance(out32.data.subarray(a * spec.d, (a + 1) * spec.d), mean);
           if (bound > 0) worstRatio = Math.max(worstRatio, error64 / bound);
           const entry = worstByBeta.get(beta) ?? { bound: 0, measured: 0 };
-          if (bound > 0 && error64 / bound >= entry.measured / Math.max(entry.bound, Number.MIN_VALUE)) worstByBeta.set(beta, { bound: bound / deviation, measured: error64 / deviation });
+          if (bound > 0 && error64 / bound >= entry.measured / Math.max(entry.bound, Number.MIN_VALUE))
+            worstByBeta.set(beta, { bound: bound / deviation, measured: error64 / deviation });
           const sizeKey = spec.n * spec.k * spec.d;
-          if (error64 > bound + 8 * points.rows * EPS64 * scale) failures.offer(sizeKey, { spec, seed: caseRng.seed, beta, cluster: a, error: error64, bound, precision: 'float64' });
-          if (error32 > bound + float32RelativeTolerance * scale) failures.offer(sizeKey, { spec, seed: caseRng.seed, beta, cluster: a, error: error32, bound, precision: 'float32' });
+          if (error64 > bound + 8 * points.rows * EPS64 * scale)
+            failures.offer(sizeKey, { spec, seed: caseRng.seed, beta, cluster: a, error: error64, bound, precision: 'float64' });
+          if (error32 > bound + float32RelativeTolerance * scale)
+            failures.offer(sizeKey, { spec, seed: caseRng.seed, beta, cluster: a, error: error32, bound, precision: 'float32' });
         }
       }
       progress.tick(c + 1, cases);

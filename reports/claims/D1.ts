@@ -1,7 +1,7 @@
-import { d1Anchors, d1BestBound, d1Surrogate, type D1Setting } from '../../bounds/d1-softmax-approximation';
+import { type D1Setting, d1Anchors, d1BestBound, d1Surrogate } from '../../bounds/d1-softmax-approximation';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck, Series } from '../claim-check';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck, Series } from './kit/claim-check';
+import { SmallestCase } from './kit/smallest-case';
 
 /** f(x) = L·sin⟨u, x⟩ with a unit u: L-Lipschitz, and not linear on any cell. */
 function target(u: Float64Array, L: number, x: ArrayLike<number>): number {
@@ -18,7 +18,7 @@ function unitVector(rng: Rng, d: number): Float64Array {
   }
 }
 
-/** sup over probes (random points and cell centres) of |f̃ − f|: a lower estimate of the true sup. */
+/** sup over probes (random points and cell centers) of |f̃ − f|: a lower estimate of the true sup. */
 function probeError(s: D1Setting, u: Float64Array, probes: Float64Array[]): number {
   const anchors = d1Anchors(s.d, s.m, s.R);
   const values = anchors.map((a) => [target(u, s.L, a)]);
@@ -33,7 +33,7 @@ function probesFor(rng: Rng, s: D1Setting, count: number): Float64Array[] {
     Float64Array.from({ length: s.d }, () => {
       const v = -s.R + 2 * s.R * rng.uniform();
       if (j % 2 === 0) return v;
-      return -s.R + h * (Math.min(Math.floor((v + s.R) / h), s.m - 2) + 0.5); // a cell centre
+      return -s.R + h * (Math.min(Math.floor((v + s.R) / h), s.m - 2) + 0.5); // a cell center
     }),
   );
 }
@@ -46,7 +46,9 @@ function probesFor(rng: Rng, s: D1Setting, count: number): Float64Array[] {
 export const check: ClaimCheck = {
   id: 'D1',
   async run({ rng, quick, progress }) {
-    const grids: Record<number, number[]> = quick ? { 1: [2, 4, 8, 16], 2: [2, 4, 8], 3: [2, 3, 4] } : { 1: [2, 4, 8, 16, 32, 64], 2: [2, 4, 8, 12, 16], 3: [2, 3, 4, 6, 8] };
+    const grids: Record<number, number[]> = quick
+      ? { 1: [2, 4, 8, 16], 2: [2, 4, 8], 3: [2, 3, 4] }
+      : { 1: [2, 4, 8, 16, 32, 64], 2: [2, 4, 8, 12, 16], 3: [2, 3, 4, 6, 8] };
     const repeats = quick ? 3 : 12;
     const probeCount = quick ? 100 : 400;
     const total = Object.values(grids).reduce((s, g) => s + g.length, 0) * repeats;
@@ -82,7 +84,10 @@ export const check: ClaimCheck = {
         boundPoints.push({ x: m ** d, y: worstBound });
         if (worstError > 0) measuredPoints.push({ x: m ** d, y: worstError });
       }
-      series.push({ name: `bound, d = ${d}`, role: 'bound', points: boundPoints }, { name: `measured, d = ${d}`, role: 'measured', points: measuredPoints });
+      series.push(
+        { name: `bound, d = ${d}`, role: 'bound', points: boundPoints },
+        { name: `measured, d = ${d}`, role: 'measured', points: measuredPoints },
+      );
     }
     return {
       id: 'D1',
@@ -92,8 +97,19 @@ export const check: ClaimCheck = {
       samples: total,
       failureProbability: 0,
       ...(failures.value ? { counterexample: failures.value } : {}),
-      plots: [{ title: 'D1: softmax anchor-grid surrogate error against its bound (per unit L, β = d(m−1)²/R²)', xLabel: 'anchors M = m^d', yLabel: 'sup‖f̃ − f‖ / L', logX: true, logY: true, series }],
-      notes: ['The measured sup is over probe points (half at cell centres), so it is a lower estimate of the true sup; a probe above the bound is a genuine violation.'],
+      plots: [
+        {
+          title: 'D1: softmax anchor-grid surrogate error against its bound (per unit L, β = d(m−1)²/R²)',
+          xLabel: 'anchors M = m^d',
+          yLabel: 'sup‖f̃ − f‖ / L',
+          logX: true,
+          logY: true,
+          series,
+        },
+      ],
+      notes: [
+        'The measured sup is over probe points (half at cell centers), so it is a lower estimate of the true sup; a probe above the bound is a genuine violation.',
+      ],
     };
   },
 };

@@ -1,10 +1,14 @@
 import { initBackend } from '../../model/backend';
-import { ApproximationTraining, parseApproximationExperiment, type ApproximationExperiment } from '../../model/training/approximation-experiment';
+import {
+  type ApproximationExperiment,
+  ApproximationTraining,
+  parseApproximationExperiment,
+} from '../../model/training/approximation-experiment';
 import type { ApproximationTarget } from '../../model/training/approximation-targets';
 import { trainWithCheckpoint } from '../../model/training/cached-training';
 import { logLogSlope } from '../../theory/sample-statistics';
-import type { ClaimCheck, Plot, Series } from '../claim-check';
-import { describeTraining } from '../trained-layer-check';
+import type { ClaimCheck, Plot, Series } from './kit/claim-check';
+import { describeTraining } from './kit/trained-layer-check';
 
 const HEADS = [1, 2, 4, 8, 16, 32] as const;
 
@@ -13,7 +17,7 @@ interface Cell {
   readonly d: number;
 }
 
-/** D2's targets (SPEC §3): ‖x‖² for d = 1, 2, 3; 1/x on [0.5, 4]; log-sum-exp over k = 3 inputs. */
+/** D2's targets (CLAIMS.md §3): ‖x‖² for d = 1, 2, 3; 1/x on [0.5, 4]; log-sum-exp over k = 3 inputs. */
 const CELLS: readonly Cell[] = [
   { target: 'square-norm', d: 1 },
   { target: 'square-norm', d: 2 },
@@ -64,13 +68,22 @@ export const check: ClaimCheck = {
       for (const config of configs[c]!) {
         const problem = new ApproximationTraining(config);
         try {
-          const trained = trainWithCheckpoint({ kind: 'approx', config, seed: config.seed, problem, loop: config.training, onProgress: (p) => progress.tick(stepsBefore + p.step, totalSteps) });
+          const trained = trainWithCheckpoint({
+            kind: 'approx',
+            config,
+            seed: config.seed,
+            problem,
+            loop: config.training,
+            onProgress: (p) => progress.tick(stepsBefore + p.step, totalSteps),
+          });
           stepsBefore += config.training.steps;
           progress.tick(stepsBefore, totalSteps);
           const errors = problem.heldOutErrors(heldOut, rng.split(10_000 + c));
           rmse.push(errors.rmse);
           maxAbs.push(errors.maxAbs);
-          sources.push(`M=${config.heads}: ${trained.source}${trained.rejectedCheckpoint ? ` (rejected: ${trained.rejectedCheckpoint})` : ''}, ${trained.outcome.stepsRun} steps, seed ${config.seed}`);
+          sources.push(
+            `M=${config.heads}: ${trained.source}${trained.rejectedCheckpoint ? ` (rejected: ${trained.rejectedCheckpoint})` : ''}, ${trained.outcome.stepsRun} steps, seed ${config.seed}`,
+          );
         } finally {
           problem.dispose();
         }
@@ -95,17 +108,26 @@ export const check: ClaimCheck = {
       id: 'D2',
       // A trend reading on one training run per (target, M): no failure probability applies (see notes).
       verdict: failing.length > 0 ? 'violated' : 'holds',
-      summary: 'trend reading, one training run per M (no failure probability): ' + outcomes.map((o) => `${LABELS[o.cell.target]}${o.cell.target === 'square-norm' ? ` (d=${o.cell.d})` : ''}: RMSE ${o.rmse[0]!.toExponential(2)} → ${o.rmse.at(-1)!.toExponential(2)}, slope ${o.slope.toFixed(2)} vs −1/d = ${(-1 / o.cell.d).toFixed(2)}`).join('; '),
+      summary:
+        'trend reading, one training run per M (no failure probability): ' +
+        outcomes
+          .map(
+            (o) =>
+              `${LABELS[o.cell.target]}${o.cell.target === 'square-norm' ? ` (d=${o.cell.d})` : ''}: RMSE ${o.rmse[0]!.toExponential(2)} → ${o.rmse.at(-1)!.toExponential(2)}, slope ${o.slope.toFixed(2)} vs −1/d = ${(-1 / o.cell.d).toFixed(2)}`,
+          )
+          .join('; '),
       numbers,
       samples: heldOut * CELLS.length * HEADS.length,
       // Not 0: the reading is not deterministic (it rests on one random training run per M), and no bound on the chance
       // that it misreads the trend is available, so only the trivial bound 1 is truthful.
       failureProbability: 1,
-      ...(smallest ? { counterexample: { target: smallest.cell.target, d: smallest.cell.d, heads: HEADS, rmse: smallest.rmse, slope: smallest.slope } } : {}),
+      ...(smallest
+        ? { counterexample: { target: smallest.cell.target, d: smallest.cell.d, heads: HEADS, rmse: smallest.rmse, slope: smallest.slope } }
+        : {}),
       plots: [plot(outcomes, heldOut)],
       notes: [
-        'Approximator: f̃(x) = Σ_m softmax_m(−β_m‖x − x_m‖²)·v_m with M trainable anchors x_m, values v_m and temperatures β_m (one softmax attention head over M key tokens; claim D1\'s surrogate is the case of grid anchors and v_m = f(x_m)).',
-        `Error: root-mean-square error on ${heldOut} fresh points uniform in the box (max |f̃ − f| over them is in the numbers). Trend reading (SPEC: a trend claim, no hard test): holds when, for every target, the least-squares log-log slope of RMSE against M is negative and the error at M = ${HEADS.at(-1)} is below the error at M = ${HEADS[0]}; violated otherwise.`,
+        "Approximator: f̃(x) = Σ_m softmax_m(−β_m‖x − x_m‖²)·v_m with M trainable anchors x_m, values v_m and temperatures β_m (one softmax attention head over M key tokens; claim D1's surrogate is the case of grid anchors and v_m = f(x_m)).",
+        `Error: root-mean-square error on ${heldOut} fresh points uniform in the box (max |f̃ − f| over them is in the numbers). Trend reading (a trend claim, no hard test): holds when, for every target, the least-squares log-log slope of RMSE against M is negative and the error at M = ${HEADS.at(-1)} is below the error at M = ${HEADS[0]}; violated otherwise.`,
         `No failure probability applies: each M is one training run (one seed), so the reading has no confidence statement on the training randomness (the held-out RMSE itself is estimated on ${heldOut} points, but a slope through ${HEADS.length} single runs carries no band). The recorded failure probability is therefore the trivial bound 1, not 0: a violated reading is a finding to inspect, not a rejection at a stated level.`,
         `Training: ${describeTraining(configs.flat(), 'uniform points', (c) => `${c.validationPoints} validation points`)}; loss = mean squared error.`,
         ...outcomes.flatMap((o) => o.sources.map((s) => `${o.cell.target} d=${o.cell.d} ${s}`)),
@@ -119,8 +141,19 @@ function plot(outcomes: readonly CellOutcome[], heldOut: number): Plot {
     const label = `${LABELS[o.cell.target]}${o.cell.target === 'square-norm' ? `, d = ${o.cell.d}` : ''}`;
     return [
       { name: `${label} (slope ${o.slope.toFixed(2)})`, role: 'measured' as const, points: HEADS.map((m, i) => ({ x: m, y: o.rmse[i]! })) },
-      { name: `M^(−1/${o.cell.d}) through M = 1, ${label}`, role: 'reference' as const, points: HEADS.map((m) => ({ x: m, y: o.rmse[0]! * m ** (-1 / o.cell.d) })) },
+      {
+        name: `M^(−1/${o.cell.d}) through M = 1, ${label}`,
+        role: 'reference' as const,
+        points: HEADS.map((m) => ({ x: m, y: o.rmse[0]! * m ** (-1 / o.cell.d) })),
+      },
     ];
   });
-  return { title: `D2: held-out RMSE of trained M-head softmax approximators against M (${heldOut} points each)`, xLabel: 'heads M', yLabel: 'RMSE', logX: true, logY: true, series };
+  return {
+    title: `D2: held-out RMSE of trained M-head softmax approximators against M (${heldOut} points each)`,
+    xLabel: 'heads M',
+    yLabel: 'RMSE',
+    logX: true,
+    logY: true,
+    series,
+  };
 }

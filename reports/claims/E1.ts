@@ -4,12 +4,12 @@ import { runAttentionLloyd } from '../../model/attention-lloyd';
 import { backendName, initBackend } from '../../model/backend';
 import { perturbedTruth } from '../../theory/init';
 import { lloyd } from '../../theory/lloyd';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
-import type { ClaimCheck, SeriesPoint } from '../claim-check';
-import { randomSpec } from '../random-spec';
-import { SmallestCase } from '../smallest-case';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
+import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import { randomSpec } from './kit/random-spec';
+import { SmallestCase } from './kit/smallest-case';
 
-const { marginThreshold, centroidRelativeTolerance } = claimEntry('E1').constants as { marginThreshold: number; centroidRelativeTolerance: number };
+const { marginThreshold, centroidRelativeTolerance } = claimEntry('E1').constants;
 const ITERATIONS = 10;
 
 /**
@@ -29,7 +29,10 @@ export const check: ClaimCheck = {
     const points: SeriesPoint[] = [];
     for (let c = 0; c < cases; c++) {
       const caseRng = rng.split(c);
-      const spec = randomSpec(caseRng, quick ? { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } : { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] });
+      const spec = randomSpec(
+        caseRng,
+        quick ? { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } : { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] },
+      );
       const instance = sampleInstance(spec, caseRng);
       const init = perturbedTruth(instance.centers, 0.3, caseRng);
       const run = await runAttentionLloyd(instance.points, init, { iterations: ITERATIONS });
@@ -42,7 +45,8 @@ export const check: ClaimCheck = {
       if (e1InRegime(run.minMargins)) {
         inside++;
         worstCentroidError = Math.max(worstCentroidError, centroidError);
-        if (disagreements > 0 || centroidError > centroidRelativeTolerance) failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, labelDisagreements: disagreements, centroidError });
+        if (disagreements > 0 || centroidError > centroidRelativeTolerance)
+          failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, labelDisagreements: disagreements, centroidError });
       } else if (disagreements > 0) disagreementsOutside++;
       progress.tick(c + 1, cases);
     }
@@ -52,7 +56,18 @@ export const check: ClaimCheck = {
       id: 'E1',
       verdict,
       summary: `${inside} of ${cases} runs inside the margin regime (min β·g/2 ≥ ${marginThreshold} at all ${ITERATIONS + 1} E-steps): ${failures.count} label or centroid mismatches; worst centroid error ${worstCentroidError.toExponential(2)} of the data scale (allowed ${centroidRelativeTolerance})`,
-      numbers: { cases, insideRegime: inside, outsideRegime: cases - inside, mismatchesInside: failures.count, runsWithLabelDisagreementOutside: disagreementsOutside, worstCentroidRelativeError: worstCentroidError, centroidRelativeTolerance, marginThreshold, iterations: ITERATIONS, backend: backendName() },
+      numbers: {
+        cases,
+        insideRegime: inside,
+        outsideRegime: cases - inside,
+        mismatchesInside: failures.count,
+        runsWithLabelDisagreementOutside: disagreementsOutside,
+        worstCentroidRelativeError: worstCentroidError,
+        centroidRelativeTolerance,
+        marginThreshold,
+        iterations: ITERATIONS,
+        backend: backendName(),
+      },
       samples: inside,
       failureProbability: 0,
       ...(failures.value ? { counterexample: failures.value } : {}),
@@ -63,14 +78,21 @@ export const check: ClaimCheck = {
           yLabel: 'share of labels differing from float64 Lloyd',
           logX: true,
           series: [
-            { name: 'margin threshold 110', role: 'reference', points: [{ x: marginThreshold, y: 0 }, { x: marginThreshold, y: 1 }] },
+            {
+              name: 'margin threshold 110',
+              role: 'reference',
+              points: [
+                { x: marginThreshold, y: 0 },
+                { x: marginThreshold, y: 1 },
+              ],
+            },
             { name: 'runs', role: 'measured', points },
           ],
         },
       ],
       notes: [
-        `Default β = 2·110/(0.01·Δ̂_0²) from the initial centres' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...xs).toExponential(2)}.`,
-        'Empty clusters keep their previous centre in both implementations (the theory policy).',
+        `Default β = 2·110/(0.01·Δ̂_0²) from the initial centers' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...xs).toExponential(2)}.`,
+        'Empty clusters keep their previous center in both implementations (the theory policy).',
       ],
     };
   },

@@ -1,15 +1,21 @@
 import { clopperPearsonInterval, clopperPearsonLower, clopperPearsonUpper } from '../../bounds/clopper-pearson';
-import { envelopeExponentRatio, logMinimaxEnvelope, logSimplexUnionBound, logUnionBoundPerCluster, logWeightedUnionBound } from '../../bounds/minimax';
+import {
+  envelopeExponentRatio,
+  logMinimaxEnvelope,
+  logSimplexUnionBound,
+  logUnionBoundPerCluster,
+  logWeightedUnionBound,
+} from '../../bounds/minimax';
 import { bonferroni, trialsToResolveRate } from '../../bounds/repetitions';
 import { oracleLabels } from '../../theory/estep';
-import { makeCenters, type Layout } from '../../theory/layouts';
-import { zeros, type Matrix } from '../../theory/matrix';
+import { type Layout, makeCenters } from '../../theory/layouts';
+import { type Matrix, zeros } from '../../theory/matrix';
 import { phi } from '../../theory/normal';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck, Plot, Series, SeriesPoint } from '../claim-check';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck, Plot, Series, SeriesPoint } from './kit/claim-check';
+import { SmallestCase } from './kit/smallest-case';
 
-/** SPEC §4: probability that F1 reports `violated` although the claim holds. */
+/** CLAIMS.md §4: probability that F1 reports `violated` although the claim holds. */
 const FAILURE_PROBABILITY = 1e-6;
 /** A cell is resolved when it confirms error ≤ (1 + η)·bound for the weight-averaged error. */
 const RELATIVE_RESOLUTION = 0.5;
@@ -28,7 +34,7 @@ interface Cell {
   readonly delta: number;
 }
 
-/** Cells of F1 (SPEC §3): several k, Δ/σ from 2 to 16, both layouts (k = 2 has one geometry). */
+/** Cells of F1 (CLAIMS.md §3): several k, Δ/σ from 2 to 16, both layouts (k = 2 has one geometry). */
 function cells(quick: boolean): Cell[] {
   const ks = quick ? [2, 3, 5] : [2, 3, 5, 8];
   const deltas = quick ? [2, 4, 8, 16] : [2, 3, 4, 5, 6, 8, 16];
@@ -36,7 +42,7 @@ function cells(quick: boolean): Cell[] {
   for (const layout of ['simplex', 'random'] as const) {
     for (const k of ks) {
       if (layout === 'random' && k === 2) continue;
-      // The oracle's error depends only on the noise inside the centres' (k−1)-dimensional span.
+      // The oracle's error depends only on the noise inside the centers' (k−1)-dimensional span.
       for (const delta of deltas) out.push({ layout, k, d: Math.max(2, k - 1), delta });
     }
   }
@@ -100,12 +106,14 @@ interface PlannedCell extends CellOutcome {
   readonly centers: Matrix;
 }
 
-/** Draws the cell's centres and derives its trials from the bound (SPEC §4); a vacuous bound (≥ 1) needs none. */
+/** Draws the cell's centers and derives its trials from the bound (CLAIMS.md §4); a vacuous bound (≥ 1) needs none. */
 function planCell(cell: Cell, streamId: number, cellRng: Rng, alpha: number, budget: number): PlannedCell {
   const centers = makeCenters(cell.layout, cell.k, cell.d, cell.delta, cellRng);
   const bound = Math.exp(logWeightedUnionBound(centers, SIGMA, new Array<number>(cell.k).fill(1 / cell.k)));
   const requiredTrials =
-    bound < 1 ? trialsToResolveRate({ rate: bound, relativeResolution: RELATIVE_RESOLUTION, alpha, beta: UNRESOLVED_PROBABILITY }, budget) : undefined;
+    bound < 1
+      ? trialsToResolveRate({ rate: bound, relativeResolution: RELATIVE_RESOLUTION, alpha, beta: UNRESOLVED_PROBABILITY }, budget)
+      : undefined;
   const boundPerCluster = logUnionBoundPerCluster(centers, SIGMA).map(Math.exp);
   return { cell, streamId, seed: cellRng.seed, rng: cellRng, centers, bound, boundPerCluster, requiredTrials };
 }
@@ -127,7 +135,10 @@ export const check: ClaimCheck = {
   async run({ rng, quick, progress }) {
     const grid = cells(quick);
     const budget = quick ? 4_000_000 : 60_000_000;
-    const alpha = bonferroni(FAILURE_PROBABILITY, grid.reduce((s, c) => s + testsIn(c), 0));
+    const alpha = bonferroni(
+      FAILURE_PROBABILITY,
+      grid.reduce((s, c) => s + testsIn(c), 0),
+    );
     const planned = grid.map((cell, streamId) => planCell(cell, streamId, rng.split(streamId), alpha, budget));
     const totalTrials = sum(planned.map((p) => p.requiredTrials ?? 0));
     let finished = 0;
@@ -147,11 +158,21 @@ export const check: ClaimCheck = {
       if (!o.counts) continue;
       const { trials, errors } = o.counts;
       const reject = (test: string, e: number, t: number, bound: number, confidenceBound: number): void =>
-        rejections.offer(o.cell.k * o.cell.d * t, { cell: o.cell, streamId: o.streamId, seed: o.seed, test, errors: e, trials: t, bound, confidenceBound });
+        rejections.offer(o.cell.k * o.cell.d * t, {
+          cell: o.cell,
+          streamId: o.streamId,
+          seed: o.seed,
+          test,
+          errors: e,
+          trials: t,
+          bound,
+          confidenceBound,
+        });
       trials.forEach((t, a) => {
         if (t === 0) return;
         const lower = clopperPearsonLower(errors[a]!, t, alpha);
-        if (lower > o.boundPerCluster[a]!) reject(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!, lower);
+        if (lower > o.boundPerCluster[a]!)
+          reject(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!, lower);
       });
       const pooledTrials = sum(trials);
       const pooledErrors = sum(errors);
@@ -159,14 +180,23 @@ export const check: ClaimCheck = {
       const upper = clopperPearsonUpper(pooledErrors, pooledTrials, alpha);
       if (lower > o.bound) reject('weight-averaged error ≤ Σ_a π_a B_a', pooledErrors, pooledTrials, o.bound, lower);
       if (upper <= (1 + RELATIVE_RESOLUTION) * o.bound) resolvedCells++;
-      else notes.push(`unresolved: ${describe(o.cell)} (upper bound ${upper.toExponential(3)} > ${(1 + RELATIVE_RESOLUTION).toFixed(1)}·${o.bound.toExponential(3)})`);
+      else
+        notes.push(
+          `unresolved: ${describe(o.cell)} (upper bound ${upper.toExponential(3)} > ${(1 + RELATIVE_RESOLUTION).toFixed(1)}·${o.bound.toExponential(3)})`,
+        );
       worstUpperOverBound = Math.max(worstUpperOverBound, upper / o.bound);
       if (o.cell.k === 2) {
         // F1: for k = 2 with equal weights the error is exactly Φ(−Δ/2σ); a two-sided test.
         const exact = phi(-o.cell.delta / (2 * SIGMA));
         const interval = clopperPearsonInterval(pooledErrors, pooledTrials, alpha);
         if (exact < interval.lower || exact > interval.upper) {
-          reject('k = 2: error = Φ(−Δ/2σ) (two-sided)', pooledErrors, pooledTrials, exact, exact < interval.lower ? interval.lower : interval.upper);
+          reject(
+            'k = 2: error = Φ(−Δ/2σ) (two-sided)',
+            pooledErrors,
+            pooledTrials,
+            exact,
+            exact < interval.lower ? interval.lower : interval.upper,
+          );
         }
       }
     }
@@ -182,22 +212,29 @@ export const check: ClaimCheck = {
     }
     notes.push(
       `Each test is an exact one-sided Clopper–Pearson test at α = ${alpha.toExponential(3)} (Bonferroni share of ${FAILURE_PROBABILITY}); a cell's trials are the fewest that confirm error ≤ ${1 + RELATIVE_RESOLUTION}·bound with probability ≥ ${1 - UNRESOLVED_PROBABILITY} when the bound holds.`,
-      `σ = ${SIGMA}; d = max(2, k−1) (the oracle's error depends only on the noise in the centres' span); labels i.i.d. uniform.`,
+      `σ = ${SIGMA}; d = max(2, k−1) (the oracle's error depends only on the noise in the centers' span); labels i.i.d. uniform.`,
     );
     const allResolved = sampled.length > 0 && resolvedCells === sampled.length;
     const verdict = rejections.count > 0 ? 'violated' : allResolved ? 'holds' : 'inconclusive';
-    const ratios = Object.fromEntries(ENVELOPE_DELTAS.map((delta) => [`envelopeExponentRatio_delta${delta}`, envelopeExponentRatio(delta, SIGMA)]));
+    const ratios = Object.fromEntries(
+      ENVELOPE_DELTAS.map((delta) => [`envelopeExponentRatio_delta${delta}`, envelopeExponentRatio(delta, SIGMA)]),
+    );
     const exactness = Object.fromEntries(
       sampled
         .filter((o) => o.cell.k === 2)
-        .map((o) => [`k2_delta${o.cell.delta}_errorOverPhi`, sum(o.counts!.errors) / sum(o.counts!.trials) / phi(-o.cell.delta / (2 * SIGMA))]),
+        .map((o) => [
+          `k2_delta${o.cell.delta}_errorOverPhi`,
+          sum(o.counts!.errors) / sum(o.counts!.trials) / phi(-o.cell.delta / (2 * SIGMA)),
+        ]),
     );
     return {
       id: 'F1',
       verdict,
       summary:
         `${sampled.length} cells sampled (${points} points): ` +
-        (rejections.count > 0 ? `${rejections.count} tests reject the union bound` : `no test rejects the union bound; ${resolvedCells} cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`) +
+        (rejections.count > 0
+          ? `${rejections.count} tests reject the union bound`
+          : `no test rejects the union bound; ${resolvedCells} cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`) +
         `; ${notSampled.length} cells not sampled (bound vacuous or beyond the budget)` +
         `; −log Φ(−Δ/2)/(Δ²/8) = ${ENVELOPE_DELTAS.map((d) => envelopeExponentRatio(d, SIGMA).toFixed(3)).join(', ')} at Δ/σ = ${ENVELOPE_DELTAS.join(', ')}`,
       numbers: {
@@ -212,7 +249,9 @@ export const check: ClaimCheck = {
         points,
         ...ratios,
         ...exactness,
-        ...Object.fromEntries(sampled.map((o) => [`errorOverBound[${describe(o.cell)}]`, sum(o.counts!.errors) / sum(o.counts!.trials) / o.bound])),
+        ...Object.fromEntries(
+          sampled.map((o) => [`errorOverBound[${describe(o.cell)}]`, sum(o.counts!.errors) / sum(o.counts!.trials) / o.bound]),
+        ),
       },
       samples: points,
       failureProbability: FAILURE_PROBABILITY,
@@ -255,14 +294,21 @@ function simplexPlot(outcomes: readonly CellOutcome[]): Plot {
   const deltas = [...new Set(simplex.map((o) => o.cell.delta))].sort((a, b) => a - b);
   const grid = Array.from({ length: 2 * (deltas.at(-1)! - deltas[0]!) + 1 }, (_, i) => deltas[0]! + i / 2);
   return {
-    title: 'F1: oracle error against Δ (simplex centres, σ = 1, 95% Clopper–Pearson bands)',
+    title: 'F1: oracle error against Δ (simplex centers, σ = 1, 95% Clopper–Pearson bands)',
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,
     series: [
-      ...ks.map((k) => measuredSeries(`oracle error, k = ${k}`, simplex.filter((o) => o.cell.k === k))),
+      ...ks.map((k) =>
+        measuredSeries(
+          `oracle error, k = ${k}`,
+          simplex.filter((o) => o.cell.k === k),
+        ),
+      ),
       curve('Φ(−Δ/2σ) (exact for k = 2)', 'bound', grid, (delta) => logSimplexUnionBound(2, delta, SIGMA)),
-      ...ks.filter((k) => k > 2).map((k) => curve(`(k−1)Φ(−Δ/2σ), k = ${k}`, 'bound', grid, (delta) => logSimplexUnionBound(k, delta, SIGMA))),
+      ...ks
+        .filter((k) => k > 2)
+        .map((k) => curve(`(k−1)Φ(−Δ/2σ), k = ${k}`, 'bound', grid, (delta) => logSimplexUnionBound(k, delta, SIGMA))),
       curve('exp(−Δ²/8σ²) (minimax envelope)', 'reference', grid, (delta) => logMinimaxEnvelope(delta, SIGMA)),
     ],
   };
@@ -272,7 +318,7 @@ function randomPlot(outcomes: readonly CellOutcome[]): Plot {
   const random = outcomes.filter((o) => o.cell.layout === 'random');
   const ks = [...new Set(random.map((o) => o.cell.k))];
   return {
-    title: 'F1: oracle error against Δ (random centres, σ = 1, 95% Clopper–Pearson bands)',
+    title: 'F1: oracle error against Δ (random centers, σ = 1, 95% Clopper–Pearson bands)',
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,
@@ -280,7 +326,11 @@ function randomPlot(outcomes: readonly CellOutcome[]): Plot {
       const cellsOfK = random.filter((o) => o.cell.k === k);
       return [
         measuredSeries(`oracle error, k = ${k}`, cellsOfK),
-        { name: `union bound Σ_a π_a Σ_{b≠a} Φ(−‖μ_a−μ_b‖/2σ), k = ${k}`, role: 'bound' as const, points: cellsOfK.map((o) => ({ x: o.cell.delta, y: o.bound })) },
+        {
+          name: `union bound Σ_a π_a Σ_{b≠a} Φ(−‖μ_a−μ_b‖/2σ), k = ${k}`,
+          role: 'bound' as const,
+          points: cellsOfK.map((o) => ({ x: o.cell.delta, y: o.bound })),
+        },
       ];
     }),
   };

@@ -1,23 +1,23 @@
-import { claimEntry } from '../../bounds/registry';
 import { clippedMeanLower, clippedMeanUpper } from '../../bounds/clipped-mean';
 import { clopperPearsonUpper } from '../../bounds/clopper-pearson';
 import { hoeffdingDeviation, hoeffdingSampleSize } from '../../bounds/hoeffding';
 import { logMinimaxEnvelope, logSimplexUnionBound, logSingleRunEnvelope } from '../../bounds/minimax';
+import { claimEntry } from '../../bounds/registry';
 import { bonferroni } from '../../bounds/repetitions';
 import { oracleLabels } from '../../theory/estep';
 import { perturbedTruth } from '../../theory/init';
 import type { Layout } from '../../theory/layouts';
 import { lloyd } from '../../theory/lloyd';
 import { mislabelRate } from '../../theory/mislabel';
-import { sampleInstance, type MixtureSpec } from '../../theory/mixture';
+import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
-import type { ClaimCheck, Plot, Series, SeriesPoint } from '../claim-check';
-import { SmallestCase } from '../smallest-case';
+import type { ClaimCheck, Plot, Series, SeriesPoint } from './kit/claim-check';
+import { SmallestCase } from './kit/smallest-case';
 
-const { lambda0, iterationFactor, oracleGap } = claimEntry('F2').constants as { lambda0: number; iterationFactor: number; oracleGap: number };
+const { lambda0, iterationFactor, oracleGap } = claimEntry('F2').constants;
 
-/** SPEC §4: probability that F2 reports `violated` although the claim holds. */
+/** CLAIMS.md §4: probability that F2 reports `violated` although the claim holds. */
 const FAILURE_PROBABILITY = 1e-5;
 /** A sub-check is resolved when a mean above (1 + η)·bound would be rejected with probability ≥ 1 − α. */
 const RELATIVE_RESOLUTION = 1;
@@ -37,30 +37,31 @@ interface Cell {
   readonly delta: number;
 }
 
-/** n of every cell except the n-series (SPEC F2: n ≥ 1000). */
+/** n of every cell except the n-series (claim F2: n ≥ 1000). */
 const BASE_N = 1000;
 /** Dimensions probed beyond d = k at the hardest cell (k = 8, Δ/σ = 3, n = 1000); default scale only. */
 const DIMENSION_PROBE = [16, 32] as const;
 
 /**
- * F2's regime (SPEC §3): n ≥ 1000, Δ/σ ∈ [3, 8], k ≤ 8 with d = max(2, k); an n-series at k = 4,
+ * F2's regime (CLAIMS.md §3): n ≥ 1000, Δ/σ ∈ [3, 8], k ≤ 8 with d = max(2, k); an n-series at k = 4,
  * Δ/σ = 4; and a dimension probe.
  */
 function cells(quick: boolean): Cell[] {
   const cell = (layout: Layout, k: number, delta: number, n = BASE_N): Cell => ({ layout, k, d: Math.max(2, k), n, delta });
-  if (quick) return [cell('simplex', 2, 3), cell('simplex', 8, 3), cell('simplex', 8, 5), ...[1000, 4000].map((n) => cell('simplex', 4, 4, n))];
+  if (quick)
+    return [cell('simplex', 2, 3), cell('simplex', 8, 3), cell('simplex', 8, 5), ...[1000, 4000].map((n) => cell('simplex', 4, 4, n))];
   const out: Cell[] = [];
   for (const delta of [3, 4, 5, 6, 8]) {
     for (const k of [2, 4, 8]) out.push(cell('simplex', k, delta));
     for (const k of [4, 8]) out.push(cell('random', k, delta));
   }
   for (const n of [2000, 4000, 8000]) out.push(cell('simplex', 4, 4, n));
-  // SPEC F2 bounds n, Δ/σ and k but not d; the gap to the oracle grows with k·d/n.
+  // claim F2 bounds n, Δ/σ and k but not d; the gap to the oracle grows with k·d/n.
   for (const d of DIMENSION_PROBE) out.push({ ...cell('simplex', 8, 3), d });
   return out;
 }
 
-/** ⌈4 ln n⌉ Lloyd iterations (SPEC §3, F2). */
+/** ⌈4 ln n⌉ Lloyd iterations (CLAIMS.md §3, F2). */
 function iterationsFor(n: number): number {
   return Math.ceil(iterationFactor * Math.log(n));
 }
@@ -170,19 +171,45 @@ export const check: ClaimCheck = {
       const base = { spec, streamId: o.streamId, cellSeed: o.seed };
       // (a) mean error ≤ exp(−Δ²/8σ²): Hoeffding on errors clipped at (b)'s bound.
       const meanLower = clippedMeanLower(o.lloydErrors, o.singleRunBound, alpha);
-      if (meanLower > o.meanBound) violations.offer(size, { ...base, subCheck: '(a) mean error ≤ exp(−Δ²/8σ²): lower confidence bound', measured: meanLower, bound: o.meanBound, runs: o.runs });
+      if (meanLower > o.meanBound)
+        violations.offer(size, {
+          ...base,
+          subCheck: '(a) mean error ≤ exp(−Δ²/8σ²): lower confidence bound',
+          measured: meanLower,
+          bound: o.meanBound,
+          runs: o.runs,
+        });
       // (b) every run ≤ exp(−Δ²/16σ²): a single exceedance is a counterexample.
       if (o.worstRun.lloydError > o.singleRunBound) {
-        violations.offer(size, { ...base, subCheck: '(b) every run ≤ exp(−Δ²/16σ²)', runSeed: o.worstRun.seed, measured: o.worstRun.lloydError, bound: o.singleRunBound });
+        violations.offer(size, {
+          ...base,
+          subCheck: '(b) every run ≤ exp(−Δ²/16σ²)',
+          runSeed: o.worstRun.seed,
+          measured: o.worstRun.lloydError,
+          bound: o.singleRunBound,
+        });
       }
       // (c) mean |Lloyd − oracle| ≤ 0.01: Hoeffding on gaps clipped at GAP_CLIP.
       const gapLower = clippedMeanLower(o.gaps, GAP_CLIP, alpha);
-      if (gapLower > oracleGap) violations.offer(size, { ...base, subCheck: `(c) mean |Lloyd − oracle| ≤ ${oracleGap}: lower confidence bound`, measured: gapLower, bound: oracleGap, runs: o.runs });
+      if (gapLower > oracleGap)
+        violations.offer(size, {
+          ...base,
+          subCheck: `(c) mean |Lloyd − oracle| ≤ ${oracleGap}: lower confidence bound`,
+          measured: gapLower,
+          bound: oracleGap,
+          runs: o.runs,
+        });
       // A cell is resolved when both (a) and (c) would reject a mean above (1 + η)× their bound w.p. ≥ 1 − α; (b) needs no resolution.
       const resolutionA = (2 * hoeffdingDeviation(o.runs, alpha, o.singleRunBound)) / o.meanBound;
       const resolutionC = (2 * hoeffdingDeviation(o.runs, alpha, GAP_CLIP)) / oracleGap;
-      if (resolutionA > RELATIVE_RESOLUTION) unresolved.push(`(a) at ${describe(o.cell)}: ${o.runs} runs catch only means above ${(1 + resolutionA).toFixed(2)}× the bound (${o.requiredRuns} runs needed for ${1 + RELATIVE_RESOLUTION}×)`);
-      if (resolutionC > RELATIVE_RESOLUTION) unresolved.push(`(c) at ${describe(o.cell)}: ${o.runs} runs catch only mean gaps above ${(1 + resolutionC).toFixed(2)}× ${oracleGap} (${o.requiredRuns} runs needed for ${1 + RELATIVE_RESOLUTION}×)`);
+      if (resolutionA > RELATIVE_RESOLUTION)
+        unresolved.push(
+          `(a) at ${describe(o.cell)}: ${o.runs} runs catch only means above ${(1 + resolutionA).toFixed(2)}× the bound (${o.requiredRuns} runs needed for ${1 + RELATIVE_RESOLUTION}×)`,
+        );
+      if (resolutionC > RELATIVE_RESOLUTION)
+        unresolved.push(
+          `(c) at ${describe(o.cell)}: ${o.runs} runs catch only mean gaps above ${(1 + resolutionC).toFixed(2)}× ${oracleGap} (${o.requiredRuns} runs needed for ${1 + RELATIVE_RESOLUTION}×)`,
+        );
       if (resolutionA > RELATIVE_RESOLUTION || resolutionC > RELATIVE_RESOLUTION) unresolvedCells.push(describe(o.cell));
       worstMeanOverBound = Math.max(worstMeanOverBound, mean(o.lloydErrors) / o.meanBound);
       worstRunOverBound = Math.max(worstRunOverBound, o.worstRun.lloydError / o.singleRunBound);
@@ -239,7 +266,7 @@ export const check: ClaimCheck = {
                 `That is ${cappedExtraRuns} runs beyond the cap, about ${Math.round((cappedExtraRuns * MS_PER_LLOYD_RUN) / 1000)} s at the ~${MS_PER_LLOYD_RUN} ms per run measured for n = 1000, k ≤ 8 (single-threaded; 0.4 ms at k = 2, 1.1 ms at k = 8) — beyond F2's ~3 min budget, so the cap is not raised: these cells are tested by rejection only (a violation there is still caught) and leave F2 inconclusive unless another cell is violated.`,
             ]
           : []),
-        `σ = ${SIGMA}, d = max(2, k) except the dimension probe (k = 8, Δ/σ = 3, n = ${BASE_N}, d = ${DIMENSION_PROBE.join(', ')}; default scale only), Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ iterations; error is the optimal-assignment mislabel rate. SPEC F2 fixes no d, and the gap to the oracle grows with k·d/n.`,
+        `σ = ${SIGMA}, d = max(2, k) except the dimension probe (k = 8, Δ/σ = 3, n = ${BASE_N}, d = ${DIMENSION_PROBE.join(', ')}; default scale only), Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ iterations; error is the optimal-assignment mislabel rate. claim F2 fixes no d, and the gap to the oracle grows with k·d/n.`,
         ...unresolved,
       ],
     };
@@ -271,7 +298,7 @@ function errorAgainstDelta(outcomes: readonly CellOutcome[]): Plot {
   const deltas = simplex.map((o) => o.cell.delta);
   const grid = Array.from({ length: 4 * (Math.max(...deltas) - Math.min(...deltas)) + 1 }, (_, i) => Math.min(...deltas) + i / 4);
   return {
-    title: `F2: Lloyd (perturbed truth, Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ steps) against Δ, simplex centres, n = ${[...new Set(simplex.map((o) => o.cell.n))].join(', ')}, 95% bands`,
+    title: `F2: Lloyd (perturbed truth, Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ steps) against Δ, simplex centers, n = ${[...new Set(simplex.map((o) => o.cell.n))].join(', ')}, 95% bands`,
     xLabel: 'Δ/σ',
     yLabel: 'mean mislabel rate',
     logY: true,
@@ -279,8 +306,14 @@ function errorAgainstDelta(outcomes: readonly CellOutcome[]): Plot {
       ...ks.flatMap((k) => {
         const ofK = simplex.filter((o) => o.cell.k === k);
         return [
-          measured(`Lloyd, k = ${k}`, ofK.map((o) => meanPoint(o.cell.delta, o.lloydErrors, o.singleRunBound))),
-          measured(`oracle, k = ${k}`, ofK.map((o) => meanPoint(o.cell.delta, o.oracleErrors, o.singleRunBound))),
+          measured(
+            `Lloyd, k = ${k}`,
+            ofK.map((o) => meanPoint(o.cell.delta, o.lloydErrors, o.singleRunBound)),
+          ),
+          measured(
+            `oracle, k = ${k}`,
+            ofK.map((o) => meanPoint(o.cell.delta, o.oracleErrors, o.singleRunBound)),
+          ),
           curve(`(k−1)Φ(−Δ/2σ), k = ${k}`, 'reference', grid, (delta) => Math.exp(logSimplexUnionBound(k, delta, SIGMA))),
         ];
       }),
@@ -291,7 +324,9 @@ function errorAgainstDelta(outcomes: readonly CellOutcome[]): Plot {
 }
 
 function errorAgainstN(outcomes: readonly CellOutcome[]): Plot {
-  const series = outcomes.filter((o) => o.cell.layout === 'simplex' && o.cell.k === 4 && o.cell.delta === 4).sort((a, b) => a.cell.n - b.cell.n);
+  const series = outcomes
+    .filter((o) => o.cell.layout === 'simplex' && o.cell.k === 4 && o.cell.delta === 4)
+    .sort((a, b) => a.cell.n - b.cell.n);
   const ns = series.map((o) => o.cell.n);
   const { k, delta } = series[0]!.cell;
   return {
@@ -301,9 +336,18 @@ function errorAgainstN(outcomes: readonly CellOutcome[]): Plot {
     logX: true,
     logY: true,
     series: [
-      measured('Lloyd', series.map((o) => meanPoint(o.cell.n, o.lloydErrors, o.singleRunBound))),
-      measured('oracle', series.map((o) => meanPoint(o.cell.n, o.oracleErrors, o.singleRunBound))),
-      measured('|Lloyd − oracle|', series.map((o) => meanPoint(o.cell.n, o.gaps, GAP_CLIP))),
+      measured(
+        'Lloyd',
+        series.map((o) => meanPoint(o.cell.n, o.lloydErrors, o.singleRunBound)),
+      ),
+      measured(
+        'oracle',
+        series.map((o) => meanPoint(o.cell.n, o.oracleErrors, o.singleRunBound)),
+      ),
+      measured(
+        '|Lloyd − oracle|',
+        series.map((o) => meanPoint(o.cell.n, o.gaps, GAP_CLIP)),
+      ),
       curve('exp(−Δ²/8σ²)', 'bound', ns, () => Math.exp(logMinimaxEnvelope(delta, SIGMA))),
       curve('(k−1)Φ(−Δ/2σ)', 'reference', ns, () => Math.exp(logSimplexUnionBound(k, delta, SIGMA))),
       curve(`allowed mean |Lloyd − oracle| (${oracleGap})`, 'bound', ns, () => oracleGap),
@@ -312,7 +356,9 @@ function errorAgainstN(outcomes: readonly CellOutcome[]): Plot {
 }
 
 function gapAgainstD(outcomes: readonly CellOutcome[]): Plot {
-  const series = outcomes.filter((o) => o.cell.layout === 'simplex' && o.cell.k === 8 && o.cell.delta === 3 && o.cell.n === BASE_N).sort((a, b) => a.cell.d - b.cell.d);
+  const series = outcomes
+    .filter((o) => o.cell.layout === 'simplex' && o.cell.k === 8 && o.cell.delta === 3 && o.cell.n === BASE_N)
+    .sort((a, b) => a.cell.d - b.cell.d);
   const ds = series.map((o) => o.cell.d);
   return {
     title: `F2: mean |Lloyd − oracle| against d (simplex, k = 8, Δ/σ = 3, n = ${BASE_N}), 95% bands`,
@@ -320,7 +366,10 @@ function gapAgainstD(outcomes: readonly CellOutcome[]): Plot {
     yLabel: 'mean |Lloyd − oracle|',
     logX: true,
     series: [
-      measured('|Lloyd − oracle|', series.map((o) => meanPoint(o.cell.d, o.gaps, GAP_CLIP))),
+      measured(
+        '|Lloyd − oracle|',
+        series.map((o) => meanPoint(o.cell.d, o.gaps, GAP_CLIP)),
+      ),
       curve(`allowed (${oracleGap})`, 'bound', ds, () => oracleGap),
     ],
   };

@@ -6,10 +6,10 @@ import type { ClusteringExperiment } from '../../model/clustering/config';
 import { compareMethods, type MethodErrors } from '../../model/clustering/method-comparison';
 import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
 import { clusteringPreset } from '../../model/clustering/presets';
-import { trainClusteringTransformer } from '../../model/clustering/train';
+import { trainClusteringTransformer } from '../../model/clustering/pretrained-transformer';
 import { logLogSlope, mean } from '../../theory/sample-statistics';
-import type { ClaimCheck, Plot } from '../claim-check';
 import { describeConfig } from './F3';
+import type { ClaimCheck, Plot } from './kit/claim-check';
 
 /** Pointwise miscoverage of the plotted bands. */
 const BAND_ALPHA = 0.05;
@@ -66,7 +66,10 @@ export const check: ClaimCheck = {
     for (const config of configs) {
       const size = config.pretrainingInstances;
       const before = done;
-      const trained = trainClusteringTransformer(config, { pretrained, onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total) });
+      const trained = trainClusteringTransformer(config, {
+        pretrained,
+        onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total),
+      });
       try {
         points.push({
           pretrainingInstances: size,
@@ -88,7 +91,13 @@ export const check: ClaimCheck = {
     const finite = points.filter((p) => p.pretrainingInstances !== null);
     const excess = finite.map((p) => mean(p.errors.transformer) - oracle);
     const positive = finite.filter((_, i) => excess[i]! > 0);
-    const fitted = positive.length >= 2 ? logLogSlope(positive.map((p) => p.pretrainingInstances!), positive.map((p) => mean(p.errors.transformer) - oracle)) : undefined;
+    const fitted =
+      positive.length >= 2
+        ? logLogSlope(
+            positive.map((p) => p.pretrainingInstances!),
+            positive.map((p) => mean(p.errors.transformer) - oracle),
+          )
+        : undefined;
     // Trend verdict: violated when the error at a larger N is significantly above the error at a smaller N (bands disjoint).
     // Every pair (i < j) compares the upper bound at N_i with the lower bound at N_j; all those one-sided bounds hold at once
     // with probability ≥ 1 − TREND_FAILURE_PROBABILITY (Bonferroni over the 2(m − 1) bounds used: the smallest N only gives
@@ -103,7 +112,8 @@ export const check: ClaimCheck = {
       for (let j = i + 1; j < ordered.length; j++) {
         pairs++;
         const [a, b] = [band(ordered[i]!), band(ordered[j]!)];
-        if (b.mean - b.slack > a.mean + a.slack) rises.push(`N=${label(ordered[j]!)} (${b.mean.toFixed(4)}) above N=${label(ordered[i]!)} (${a.mean.toFixed(4)})`);
+        if (b.mean - b.slack > a.mean + a.slack)
+          rises.push(`N=${label(ordered[j]!)} (${b.mean.toFixed(4)}) above N=${label(ordered[i]!)} (${a.mean.toFixed(4)})`);
       }
     }
     const verdict = rises.length > 0 ? 'violated' : ordered.length >= 2 ? 'holds' : 'inconclusive';
@@ -146,9 +156,14 @@ export const check: ClaimCheck = {
         `Held-out: the same ${heldOut} fresh instances from the pre-training distribution for every N (Δ/σ uniform in [${streamed.deltaRange.join(', ')}]); excess risk = mean transformer − mean oracle mislabel rate on them (the oracle is not a lower bound per instance: cluster sizes are exact, which a transformer can exploit, so the excess can be ≤ 0).`,
         `Trend verdict (a trend, not a hard test): violated when, for some pair N_i < N_j among the ${ordered.length} points (${pairs} pairs), the lower confidence bound at N_j lies above the upper confidence bound at N_i. Each bound is min(Hoeffding, empirical Bernstein) at ${sideAlpha.toExponential(2)}: a Bonferroni share of the family-wise ${TREND_FAILURE_PROBABILITY} over the ${boundsUsed} one-sided bounds the comparisons use, so a non-rising error is reported violated with probability ≤ ${TREND_FAILURE_PROBABILITY}. Inconclusive when fewer than 2 points are compared. The plotted bands are pointwise ${Math.round(100 * (1 - BAND_ALPHA))}% bands. The slope is a least-squares fit of log(excess) on log N over finite N with positive excess, shown beside the envelope c·N^−1/2 through the smallest N.`,
         `The N-set is fixed by the scale (${scale}: N ∈ {${sizes.join(', ')}}, ∞); there is no time budget: every N is trained or loaded from the checkpoint cache, so the same seed and scale give the same N-set and verdict. Training throughput (instances/s) is measured and reported only.`,
-        ...points.map((p) => `N=${label(p) === 'inf' ? '∞' : label(p)}: ${p.source} (checkpoint ${p.checkpoint}, ${p.stepsRun} steps, ${p.instancesPerSecond.toFixed(0)} instances/s on ${backend})`),
+        ...points.map(
+          (p) =>
+            `N=${label(p) === 'inf' ? '∞' : label(p)}: ${p.source} (checkpoint ${p.checkpoint}, ${p.stepsRun} steps, ${p.instancesPerSecond.toFixed(0)} instances/s on ${backend})`,
+        ),
         ...(quick
-          ? [`Quick scale: N ∈ {${sizes.join(', ')}} instead of {${SIZES.default.join(', ')}}; ${steps} steps instead of ${defaultScale.training.steps}; ${heldOut} held-out instances instead of ${HELD_OUT.default}.`]
+          ? [
+              `Quick scale: N ∈ {${sizes.join(', ')}} instead of {${SIZES.default.join(', ')}}; ${steps} steps instead of ${defaultScale.training.steps}; ${heldOut} held-out instances instead of ${HELD_OUT.default}.`,
+            ]
           : []),
       ],
     };
@@ -174,7 +189,15 @@ function errorPlot(points: readonly Point[], oracle: number, config: ClusteringE
     logX: true,
     series: [
       { name: 'transformer (N distinct instances)', role: 'measured', points: finite.map(withBand) },
-      ...(streamed ? [{ name: 'transformer, N = ∞ (fresh stream)', role: 'reference' as const, points: xs.map((x) => ({ x, y: mean(streamed.errors.transformer) })) }] : []),
+      ...(streamed
+        ? [
+            {
+              name: 'transformer, N = ∞ (fresh stream)',
+              role: 'reference' as const,
+              points: xs.map((x) => ({ x, y: mean(streamed.errors.transformer) })),
+            },
+          ]
+        : []),
       { name: 'oracle', role: 'reference', points: xs.map((x) => ({ x, y: oracle })) },
       { name: 'Lloyd (same init)', role: 'reference', points: xs.map((x) => ({ x, y: mean(points[0]!.errors.lloyd) })) },
     ],
@@ -191,9 +214,22 @@ function excessPlot(finite: readonly Point[], oracle: number): Plot {
     logX: true,
     logY: true,
     series: [
-      { name: 'excess risk', role: 'measured', points: positive.map((p) => ({ x: p.pretrainingInstances!, y: mean(p.errors.transformer) - oracle })) },
+      {
+        name: 'excess risk',
+        role: 'measured',
+        points: positive.map((p) => ({ x: p.pretrainingInstances!, y: mean(p.errors.transformer) - oracle })),
+      },
       ...(first
-        ? [{ name: 'c·N^−1/2 through the smallest N', role: 'bound' as const, points: finite.map((p) => ({ x: p.pretrainingInstances!, y: (mean(first.errors.transformer) - oracle) * Math.sqrt(first.pretrainingInstances! / p.pretrainingInstances!) })) }]
+        ? [
+            {
+              name: 'c·N^−1/2 through the smallest N',
+              role: 'bound' as const,
+              points: finite.map((p) => ({
+                x: p.pretrainingInstances!,
+                y: (mean(first.errors.transformer) - oracle) * Math.sqrt(first.pretrainingInstances! / p.pretrainingInstances!),
+              })),
+            },
+          ]
         : []),
     ],
   };

@@ -1,17 +1,17 @@
 import { bonferroni } from '../../bounds/repetitions';
 import { meanSlack } from '../../bounds/training-slack';
 import { initBackend } from '../../model/backend';
-import { initialCentres } from '../../model/clustering/clustering-task';
+import { transformerInitCenters } from '../../model/clustering/clustering-task';
 import type { ClusteringExperiment } from '../../model/clustering/config';
 import { compareMethods, type EvaluationCase, type MethodErrors } from '../../model/clustering/method-comparison';
 import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
 import { clusteringPreset } from '../../model/clustering/presets';
-import { trainClusteringTransformer, type TrainedClusteringTransformer } from '../../model/clustering/train';
+import { type TrainedClusteringTransformer, trainClusteringTransformer } from '../../model/clustering/pretrained-transformer';
 import { kmeansPlusPlus } from '../../theory/init';
-import { sampleInstance, type MixtureSpec, type Variant } from '../../theory/mixture';
+import { type MixtureSpec, sampleInstance, type Variant } from '../../theory/mixture';
 import { mean } from '../../theory/sample-statistics';
-import type { ClaimCheck, Plot } from '../claim-check';
 import { describeConfig } from './F3';
+import type { ClaimCheck, Plot } from './kit/claim-check';
 
 /** Miscoverage of the bands and of the trend verdict's paired comparisons (split over settings). */
 const BAND_ALPHA = 0.05;
@@ -25,7 +25,7 @@ interface Setting {
   /** The plot's axis label. */
   readonly short: string;
   readonly variant: Variant;
-  /** Centroid tokens given to the transformer and centres to Lloyd/EM (k-means++); the true k is K. */
+  /** Centroid tokens given to the transformer and centers to Lloyd/EM (k-means++); the true k is K. */
   readonly m: number;
   /** Which pre-trained transformer: with an initialization (F3's k = 3 model) or without one. */
   readonly model: 'init' | 'none';
@@ -34,7 +34,13 @@ interface Setting {
 /** G1's beyond-assumption settings at k = K, Δ/σ = DELTA and the pre-training n. */
 const SETTINGS: readonly Setting[] = [
   { name: 'isotropic (reference)', short: 'isotropic', variant: { kind: 'isotropic' }, m: K, model: 'init' },
-  { name: 'anisotropic (λ ∈ [0.25, 2.25])', short: 'anisotropic', variant: { kind: 'anisotropic', lambdaMin: 0.25, lambdaMax: 2.25 }, m: K, model: 'init' },
+  {
+    name: 'anisotropic (λ ∈ [0.25, 2.25])',
+    short: 'anisotropic',
+    variant: { kind: 'anisotropic', lambdaMin: 0.25, lambdaMax: 2.25 },
+    m: K,
+    model: 'init',
+  },
   { name: 'imbalanced (α = 0.1)', short: 'α = 0.1', variant: { kind: 'imbalanced', alpha: 0.1 }, m: K, model: 'init' },
   { name: 'heavy-tailed (t, ν = 3)', short: 't(ν = 3)', variant: { kind: 'heavy-tailed', nu: 3 }, m: K, model: 'init' },
   { name: 'no init', short: 'no init', variant: { kind: 'isotropic' }, m: K, model: 'none' },
@@ -52,7 +58,15 @@ interface SettingOutcome {
 }
 
 function specOf(config: ClusteringExperiment, setting: Setting): MixtureSpec {
-  return { k: K, d: config.d, n: config.n, delta: DELTA * config.sigma, sigma: config.sigma, layout: config.layout, variant: setting.variant };
+  return {
+    k: K,
+    d: config.d,
+    n: config.n,
+    delta: DELTA * config.sigma,
+    sigma: config.sigma,
+    layout: config.layout,
+    variant: setting.variant,
+  };
 }
 
 /** G1: the pre-trained transformers beyond their pre-training distribution, beside Lloyd (k-means++), EM and the oracle. */
@@ -63,7 +77,10 @@ export const check: ClaimCheck = {
     const backend = await initBackend();
     const instances = quick ? INSTANCES.quick : INSTANCES.default;
     const defaultSteps = clusteringPreset({ runSeed: seed, quick: false, k: K }).training.steps;
-    const configs = { init: clusteringPreset({ runSeed: seed, quick, k: K }), none: clusteringPreset({ runSeed: seed, quick, k: K, init: 'none' }) };
+    const configs = {
+      init: clusteringPreset({ runSeed: seed, quick, k: K }),
+      none: clusteringPreset({ runSeed: seed, quick, k: K, init: 'none' }),
+    };
     const total = configs.init.training.steps + configs.none.training.steps + SETTINGS.length * instances;
     let done = 0;
     const models: Partial<Record<'init' | 'none', TrainedClusteringTransformer>> = {};
@@ -79,7 +96,10 @@ export const check: ClaimCheck = {
     try {
       for (const which of ['init', 'none'] as const) {
         const before = done;
-        models[which] = trainClusteringTransformer(configs[which], { pretrained, onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total) });
+        models[which] = trainClusteringTransformer(configs[which], {
+          pretrained,
+          onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total),
+        });
         done = before + configs[which].training.steps;
       }
       SETTINGS.forEach((setting, s) => {
@@ -94,7 +114,7 @@ export const check: ClaimCheck = {
           const baselineInit = kmeansPlusPlus(instance.points, setting.m, r);
           cases.push(setting.model === 'none' ? { instance, baselineInit } : { instance, transformerInit: baselineInit, baselineInit });
           if (setting.model === 'init' && setting.m === K) {
-            const truth = initialCentres('perturbed-truth', instance, model.training.config.lambda0, r)!;
+            const truth = transformerInitCenters('perturbed-truth', instance, model.training.config.lambda0, r)!;
             truthCases.push({ instance, transformerInit: truth, baselineInit });
           }
         }
@@ -117,7 +137,14 @@ export const check: ClaimCheck = {
       return { o, gap, slack, worse: gap - slack > 0, better: gap + slack < 0 };
     });
     const worse = comparisons.filter((c) => c.worse);
-    const numbers: Record<string, number | string> = { backend, instancesPerSetting: instances, k: K, deltaOverSigma: DELTA, n: configs.init.n, seconds: (Date.now() - started) / 1000 };
+    const numbers: Record<string, number | string> = {
+      backend,
+      instancesPerSetting: instances,
+      k: K,
+      deltaOverSigma: DELTA,
+      n: configs.init.n,
+      seconds: (Date.now() - started) / 1000,
+    };
     for (const [which, m] of Object.entries(models)) {
       numbers[`${which}Model_trainingInstancesPerSecond`] = m!.instancesPerSecond;
       numbers[`${which}Model_stepsRun`] = m!.cached.outcome.stepsRun;
@@ -136,20 +163,49 @@ export const check: ClaimCheck = {
       verdict: worse.length > 0 ? 'violated' : 'holds',
       summary:
         'mean mislabel rate transformer / Lloyd (k-means++) / EM / oracle: ' +
-        comparisons.map((c) => `${c.o.setting.name} ${mean(c.o.errors.transformer).toFixed(3)}/${mean(c.o.errors.lloyd).toFixed(3)}/${mean(c.o.errors.em).toFixed(3)}/${mean(c.o.errors.oracle).toFixed(3)}`).join('; '),
+        comparisons
+          .map(
+            (c) =>
+              `${c.o.setting.name} ${mean(c.o.errors.transformer).toFixed(3)}/${mean(c.o.errors.lloyd).toFixed(3)}/${mean(c.o.errors.em).toFixed(3)}/${mean(c.o.errors.oracle).toFixed(3)}`,
+          )
+          .join('; '),
       numbers,
       samples: SETTINGS.length * instances,
       failureProbability: BAND_ALPHA,
       ...(worse.length > 0
-        ? { counterexample: worse.map((c) => ({ setting: c.o.setting.name, variant: c.o.setting.variant, m: c.o.setting.m, k: K, delta: DELTA, n: configs.init.n, evaluationSeed: c.o.seed, transformerMinusLloyd: c.gap, slack: c.slack }))[0] }
+        ? {
+            counterexample: worse.map((c) => ({
+              setting: c.o.setting.name,
+              variant: c.o.setting.variant,
+              m: c.o.setting.m,
+              k: K,
+              delta: DELTA,
+              n: configs.init.n,
+              evaluationSeed: c.o.seed,
+              transformerMinusLloyd: c.gap,
+              slack: c.slack,
+            }))[0],
+          }
         : {}),
       plots: [settingsPlot(outcomes, configs.init.n)],
       notes: [
-        `Trend verdict: violated when, in some setting, the transformer given the same k-means++ init as Lloyd is worse than Lloyd by more than the paired slack (min(Hoeffding, empirical Bernstein) on per-instance differences at ${alpha.toExponential(2)} per setting, a Bonferroni share of ${BAND_ALPHA}); a trend, not a hard test. Settings where it is worse: ${worse.map((c) => c.o.setting.name).join(', ') || 'none'}; significantly better: ${comparisons.filter((c) => c.better).map((c) => c.o.setting.name).join(', ') || 'none'}.`,
-        `Instances: k = ${K}, Δ/σ = ${DELTA}, n = ${configs.init.n}, d = ${configs.init.d}, simplex centres, ${instances} per setting; Lloyd (to its fixed point) and EM (shared σ²) start from k-means++ with m centres; the oracle uses the true k and centres; mislabel rates over max(k, m) labels.`,
+        `Trend verdict: violated when, in some setting, the transformer given the same k-means++ init as Lloyd is worse than Lloyd by more than the paired slack (min(Hoeffding, empirical Bernstein) on per-instance differences at ${alpha.toExponential(2)} per setting, a Bonferroni share of ${BAND_ALPHA}); a trend, not a hard test. Settings where it is worse: ${worse.map((c) => c.o.setting.name).join(', ') || 'none'}; significantly better: ${
+          comparisons
+            .filter((c) => c.better)
+            .map((c) => c.o.setting.name)
+            .join(', ') || 'none'
+        }.`,
+        `Instances: k = ${K}, Δ/σ = ${DELTA}, n = ${configs.init.n}, d = ${configs.init.d}, simplex centers, ${instances} per setting; Lloyd (to its fixed point) and EM (shared σ²) start from k-means++ with m centers; the oracle uses the true k and centers; mislabel rates over max(k, m) labels.`,
         `Same trained models: every setting with an init uses F3's k = ${K} transformer (pre-trained on isotropic, balanced Gaussian mixtures with a perturbed-truth init, Λ_0 = ${configs.init.lambda0}); it is shown with the k-means++ init (the comparison with Lloyd) and, where m = k, with its pre-training init (perturbed truth). Its read-out points at centroid tokens, so m ≠ k needs no new model. Not the same model: 'no init' uses a transformer pre-trained without an initialization (k slot tokens, permutation-minimising loss): ${describeConfig(configs.none)}.`,
-        ...Object.entries(models).map(([which, m]) => `${which === 'init' ? 'with-init' : 'no-init'} model: ${m!.cached.source} (checkpoint ${m!.cached.checkpointDirectory}, ${m!.cached.outcome.stepsRun} steps, seed ${m!.training.config.seed}, ${m!.instancesPerSecond.toFixed(0)} instances/s on ${backend})`),
-        ...(quick ? [`Quick scale: ${instances} instances per setting instead of ${INSTANCES.default}; pre-training ${configs.init.training.steps} steps instead of ${defaultSteps}.`] : []),
+        ...Object.entries(models).map(
+          ([which, m]) =>
+            `${which === 'init' ? 'with-init' : 'no-init'} model: ${m!.cached.source} (checkpoint ${m!.cached.checkpointDirectory}, ${m!.cached.outcome.stepsRun} steps, seed ${m!.training.config.seed}, ${m!.instancesPerSecond.toFixed(0)} instances/s on ${backend})`,
+        ),
+        ...(quick
+          ? [
+              `Quick scale: ${instances} instances per setting instead of ${INSTANCES.default}; pre-training ${configs.init.training.steps} steps instead of ${defaultSteps}.`,
+            ]
+          : []),
       ],
     };
   },

@@ -1,5 +1,5 @@
-import type { Verdict } from '../claim-check';
-import type { ClaimRecord } from '../run-results';
+import type { Verdict } from '../claims/kit/claim-check';
+import type { ClaimRecord } from '../run/run-results';
 
 /** What the reports show for a claim: its verdict, or why it has none. */
 export type ClaimOutcome = Verdict | 'not implemented' | 'not selected' | 'error';

@@ -1,4 +1,4 @@
-import type { NumberValue } from '../claim-check';
+import type { NumberValue } from '../claims/kit/claim-check';
 
 /**
  * A number as the reports print it: integers in full (up to 1e6), others to 3 significant

@@ -1,5 +1,5 @@
-import type { ClaimRecord, RunResults } from '../run-results';
-import { claimOutcome, type ClaimOutcome } from './claim-outcome';
+import type { ClaimRecord, RunResults } from '../run/run-results';
+import { type ClaimOutcome, claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeHtml } from './html-escape';
 import { outcomeClass, REPORT_CSS } from './html-style';

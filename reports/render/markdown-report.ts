@@ -1,8 +1,17 @@
-import type { ClaimRecord, RunResults } from '../run-results';
+import type { ClaimRecord, RunResults } from '../run/run-results';
 import { claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeMarkdown, fencedBlock, markdownTable } from './markdown-syntax';
-import { claimFacts, environmentRows, numberRows, outcomeTally, PAPER_REFERENCE, plotFileBase, REPORT_TITLE, summaryNumbers } from './report-content';
+import {
+  claimFacts,
+  environmentRows,
+  numberRows,
+  outcomeTally,
+  PAPER_REFERENCE,
+  plotFileBase,
+  REPORT_TITLE,
+  summaryNumbers,
+} from './report-content';
 
 /** report.md: environment, a claims summary table, then one section per claim with its PNG plots. */
 export function renderMarkdown(results: RunResults): string {
@@ -12,7 +21,10 @@ export function renderMarkdown(results: RunResults): string {
     '## Claims',
     summaryTable(results),
     '## Environment',
-    markdownTable(['', ''], environmentRows(results).map(([label, value]) => [`**${escapeMarkdown(label)}**`, escapeMarkdown(value)])),
+    markdownTable(
+      ['', ''],
+      environmentRows(results).map(([label, value]) => [`**${escapeMarkdown(label)}**`, escapeMarkdown(value)]),
+    ),
     ...results.claims.map((record) => claimSection(record, results.seed)),
   ];
   return `${blocks.join('\n\n')}\n`;
@@ -35,7 +47,9 @@ function claimSection(record: ClaimRecord, runSeed: number): string {
   const blocks = [
     `<a id="${record.id}"></a>\n\n## ${record.id}: ${escapeMarkdown(record.title)}`,
     `> ${escapeMarkdown(record.statement)}`,
-    claimFacts(record, runSeed).map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`).join('\n'),
+    claimFacts(record, runSeed)
+      .map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`)
+      .join('\n'),
   ];
   if (record.status === 'not implemented' || record.status === 'not selected') {
     blocks.push(`*This claim was ${record.status} in this run.*`);
@@ -44,9 +58,18 @@ function claimSection(record: ClaimRecord, runSeed: number): string {
   if (result) {
     blocks.push(`**Summary.** ${escapeMarkdown(result.summary)}`);
     const numbers = numberRows(result);
-    if (numbers.length > 0) blocks.push('**Numbers**', markdownTable(['name', 'value'], numbers.map((row) => row.map(escapeMarkdown))));
-    if (result.notes && result.notes.length > 0) blocks.push('**Notes**', result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n'));
-    if (result.counterexample !== undefined) blocks.push('**Counterexample**', fencedBlock(counterexampleText(result.counterexample), 'json'));
+    if (numbers.length > 0)
+      blocks.push(
+        '**Numbers**',
+        markdownTable(
+          ['name', 'value'],
+          numbers.map((row) => row.map(escapeMarkdown)),
+        ),
+      );
+    if (result.notes && result.notes.length > 0)
+      blocks.push('**Notes**', result.notes.map((note) => `- ${escapeMarkdown(note)}`).join('\n'));
+    if (result.counterexample !== undefined)
+      blocks.push('**Counterexample**', fencedBlock(counterexampleText(result.counterexample), 'json'));
   }
   blocks.push('**Replay**', fencedBlock(record.replay, 'sh'));
   for (const [index, plot] of (result?.plots ?? []).entries()) {

@@ -1,5 +1,6 @@
-import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
-import type { Plot, Series, SeriesPoint } from '../claim-check';
+export type TopLevelSpec = import('vega-lite', { with: { 'resolution-mode': 'import' }}).TopLevelSpec;
+
+import type { Plot, Series, SeriesPoint } from '../claims/kit/claim-check';
 
 /** Solid for measured curves, dashed for bounds, dotted for references. */
 const ROLE_DASHES: readonly (readonly [Series['role'], number[]])[] = [
@@ -33,7 +34,10 @@ export function plotSpec(plot: Plot): TopLevelSpec {
     width: 520,
     height: 320,
     background: 'white',
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif', legend: { orient: 'right', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 260 } },
+    config: {
+      font: 'DejaVu Sans, Helvetica, Arial, sans-serif',
+      legend: { orient: 'right', symbolStrokeWidth: 2, symbolSize: 300, labelLimit: 260 },
+    },
     data: { values: rows },
     layer: [
       {

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { TopLevelSpec } from 'vega-lite' with { 'resolution-mode': 'import' };
+import type { TopLevelSpec } from './plot-spec';
 
 /**
  * Renders a vega-lite spec to SVG text, headless (no canvas: vega estimates text widths).

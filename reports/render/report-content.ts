@@ -1,6 +1,6 @@
-import type { ClaimResult } from '../claim-check';
-import type { ClaimRecord, RunResults } from '../run-results';
-import { claimOutcome, type ClaimOutcome } from './claim-outcome';
+import type { ClaimResult } from '../claims/kit/claim-check';
+import type { ClaimRecord, RunResults } from '../run/run-results';
+import { type ClaimOutcome, claimOutcome } from './claim-outcome';
 import { formatNumber, formatNumberValue } from './format-number';
 
 /** The text that report.md and report.html both show, before any markup. */

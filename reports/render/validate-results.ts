@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import resultsSchema from '../results.schema.json';
-import type { ClaimRecord, RunResults } from '../run-results';
+import resultsSchema from '../run/results.schema.json';
+import type { ClaimRecord, RunResults } from '../run/run-results';
 
 const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).addSchema(resultsSchema, 'results');
 const validateAgainstSchema = ajv.compile<RunResults>({ $ref: 'results' });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../model/atomic-file';
-import type { RunResults } from '../run-results';
+import type { RunResults } from '../run/run-results';
 import { renderHtml } from './html-report';
 import { renderMarkdown } from './markdown-report';
 import { plotSpec } from './plot-spec';

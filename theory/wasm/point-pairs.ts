@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Matrix } from '../matrix';
-import { layOut, loadKernel, type KernelExports } from './wasm-kernel';
+import { type KernelExports, layOut, loadKernel } from './wasm-kernel';
 
 /** The exports of point-pairs.wasm (source: point-pairs.as.ts); addresses are byte offsets. */
 interface PointPairsKernel extends KernelExports {
   changed(): number;
-  pass(n: number, d: number, k: number, pairs: number, centres: number, labels: number, sums: number, counts: number): number;
-  squaredDistances(n: number, d: number, k: number, pairs: number, centres: number, out: number): void;
+  pass(n: number, d: number, k: number, pairs: number, centers: number, labels: number, sums: number, counts: number): number;
+  squaredDistances(n: number, d: number, k: number, pairs: number, centers: number, out: number): void;
 }
 
 /** The one instance, and the pass whose arrays its memory holds now. */
@@ -26,24 +26,24 @@ function writePairs(points: Matrix, at: number): void {
   }
 }
 
-/** Copies each μ_a[c] twice into the kernel's centre layout at `at`, after checking the shape. */
-function writeCentres(centers: Matrix, at: number, k: number, d: number, owner: object): void {
+/** Copies each μ_a[c] twice into the kernel's center layout at `at`, after checking the shape. */
+function writeCenters(centers: Matrix, at: number, k: number, d: number, owner: object): void {
   if (kernel.owner !== owner) throw new Error('this pass was superseded by a later one, which reuses its memory');
   if (centers.rows !== k || centers.cols !== d) throw new RangeError(`centers must be ${k}×${d}, got ${centers.rows}×${centers.cols}`);
-  const centres = new Float64Array(kernel.exports.memory.buffer, at, k * d * 2);
+  const doubled = new Float64Array(kernel.exports.memory.buffer, at, k * d * 2);
   const mu = centers.data;
-  for (let j = 0; j < k * d; j++) centres[2 * j] = centres[2 * j + 1] = mu[j]!;
+  for (let j = 0; j < k * d; j++) doubled[2 * j] = doubled[2 * j + 1] = mu[j]!;
 }
 
 export interface LloydPassResult {
-  /** k-means objective Σ_i min_a ‖X_i − μ_a‖² of this pass's labels against the given centres. */
+  /** k-means objective Σ_i min_a ‖X_i − μ_a‖² of this pass's labels against the given centers. */
   readonly objective: number;
   /** How many labels this pass changed (all of them on the first pass). */
   readonly changedLabels: number;
 }
 
 /**
- * Lloyd's fused pass (SPEC §2) over fixed points, in the wasm-SIMD kernel. Its arrays live in the
+ * Lloyd's fused pass (CLAIMS.md §2) over fixed points, in the wasm-SIMD kernel. Its arrays live in the
  * kernel's memory and are valid until the next `createLloydPass` or `createDistancePass`, which
  * takes that memory over.
  */
@@ -61,14 +61,18 @@ export interface LloydPass {
   run(centers: Matrix): LloydPassResult;
 }
 
-/** Lays out `points` (copied in once), the centres, labels, sums and counts for k clusters. */
+/** Lays out `points` (copied in once), the centers, labels, sums and counts for k clusters. */
 export function createLloydPass(points: Matrix, k: number): LloydPass {
   const { rows: n, cols: d } = points;
   // With k = 0 every point still gets label 0, as in the plain pass: one spare row of sums and
   // counts keeps those writes inside the layout.
   const sumRows = Math.max(k, 1);
   const pairCount = Math.ceil(n / 2);
-  const [pairsAt, centresAt, labelsAt, sumsAt, countsAt] = layOut(kernel.exports, [pairCount * d * 16, k * d * 16, n * 4, sumRows * d * 8, sumRows * 4], `lloyd: n = ${n}, d = ${d}, k = ${k}`) as [number, number, number, number, number];
+  const [pairsAt, centersAt, labelsAt, sumsAt, countsAt] = layOut(
+    kernel.exports,
+    [pairCount * d * 16, k * d * 16, n * 4, sumRows * d * 8, sumRows * 4],
+    `lloyd: n = ${n}, d = ${d}, k = ${k}`,
+  ) as [number, number, number, number, number];
   writePairs(points, pairsAt);
   const buffer = kernel.exports.memory.buffer;
   const sums = new Float64Array(buffer, sumsAt, sumRows * d);
@@ -78,10 +82,10 @@ export function createLloydPass(points: Matrix, k: number): LloydPass {
     sums: sums.subarray(0, k * d),
     counts: counts.subarray(0, k),
     run(centers: Matrix): LloydPassResult {
-      writeCentres(centers, centresAt, k, d, pass);
+      writeCenters(centers, centersAt, k, d, pass);
       sums.fill(0);
       counts.fill(0);
-      const objective = kernel.exports.pass(n, d, k, pairsAt, centresAt, labelsAt, sumsAt, countsAt);
+      const objective = kernel.exports.pass(n, d, k, pairsAt, centersAt, labelsAt, sumsAt, countsAt);
       return { objective, changedLabels: kernel.exports.changed() };
     },
   };
@@ -89,21 +93,25 @@ export function createLloydPass(points: Matrix, k: number): LloydPass {
   return pass;
 }
 
-/** The n×k squared distances of fixed points to moving centres, in the kernel (theory/em.ts). */
+/** The n×k squared distances of fixed points to moving centers, in the kernel (theory/em.ts). */
 export interface DistancePass {
   /** D_ia = ‖X_i − μ_a‖², bit-identical to the plain float64 loop, as a fresh n×k matrix. */
   run(centers: Matrix): Matrix;
 }
 
-/** Lays out `points` (copied in once), k centres and the n×k distances. */
+/** Lays out `points` (copied in once), k centers and the n×k distances. */
 export function createDistancePass(points: Matrix, k: number): DistancePass {
   const { rows: n, cols: d } = points;
-  const [pairsAt, centresAt, outAt] = layOut(kernel.exports, [Math.ceil(n / 2) * d * 16, k * d * 16, n * k * 8], `squared distances: n = ${n}, d = ${d}, k = ${k}`) as [number, number, number];
+  const [pairsAt, centersAt, outAt] = layOut(
+    kernel.exports,
+    [Math.ceil(n / 2) * d * 16, k * d * 16, n * k * 8],
+    `squared distances: n = ${n}, d = ${d}, k = ${k}`,
+  ) as [number, number, number];
   writePairs(points, pairsAt);
   const pass: DistancePass = {
     run(centers: Matrix): Matrix {
-      writeCentres(centers, centresAt, k, d, pass);
-      kernel.exports.squaredDistances(n, d, k, pairsAt, centresAt, outAt);
+      writeCenters(centers, centersAt, k, d, pass);
+      kernel.exports.squaredDistances(n, d, k, pairsAt, centersAt, outAt);
       return { rows: n, cols: k, data: new Float64Array(kernel.exports.memory.buffer, outAt, n * k).slice() };
     },
   };

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../../theory/rng';
+import type { TrainingProblem } from '../training/training-problem';
+import { type ClusteringTask, inputOf, samplePretrainingTask } from './clustering-task';
+import type { ClusteringExperiment } from './config';
+import { crossEntropy, permutationMinCrossEntropy } from './loss';
+import { predictionChunk } from './predict';
+import { PretrainingData } from './pretraining-data';
+import { embedInputs, tokenFeatures } from './token-features';
+import { ClusteringTransformer } from './transformer';
+
+/** The transformer of `config` with weights initialised from `rng` (slot one-hots only without an initialization). */
+export function createClusteringTransformer(config: ClusteringExperiment, rng: Rng): ClusteringTransformer {
+  return new ClusteringTransformer(tokenFeatures(config.d, config.init === 'none' ? config.k : 0), config.architecture, rng);
+}
+
+export type ClusteringBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
+
+/** The batch tensors of tasks with equal shapes: token features and one-hot targets [B, n, k]. */
+export function clusteringBatch(model: ClusteringTransformer, k: number, tasks: readonly ClusteringTask[]): ClusteringBatch {
+  const n = tasks[0]!.instance.spec.n;
+  const targets = new Float32Array(tasks.length * n * k);
+  tasks.forEach((task, b) => task.targets.forEach((a, i) => (targets[(b * n + i) * k + a] = 1)));
+  return { tokens: embedInputs(model.features, tasks.map(inputOf)), targets: tf.tensor3d(targets, [tasks.length, n, k]) };
+}
+
+/**
+ * Pre-training of the clustering transformer (claims F3, F4, G1) with the shared loop. The loss
+ * is the cross-entropy against the aligned labels (alignment.ts), or without an initialization
+ * the permutation-minimising cross-entropy (loss.ts). Validation (early stopping) is the same
+ * loss on a fixed held-out set. Streams from the config's seed: split(0) initialises the
+ * transformer, split(1) drives the pre-training data (pretraining-data.ts), split(2).split(j)
+ * draws validation task j.
+ */
+export class ClusteringTraining implements TrainingProblem<ClusteringBatch> {
+  readonly model: ClusteringTransformer;
+  private readonly data: PretrainingData;
+  private readonly validation: ClusteringTask[];
+
+  constructor(readonly config: ClusteringExperiment) {
+    const root = new Rng(config.seed);
+    this.model = createClusteringTransformer(config, root.split(0));
+    this.data = new PretrainingData(config, root.split(1));
+    const validationRng = root.split(2);
+    this.validation = Array.from({ length: config.validationInstances }, (_, j) => samplePretrainingTask(config, validationRng.split(j)));
+  }
+
+  get parameters() {
+    return this.model.parameters;
+  }
+
+  trainingBatch(step: number): ClusteringBatch {
+    return clusteringBatch(this.model, this.config.k, this.data.batch(step));
+  }
+
+  loss({ tokens, targets }: ClusteringBatch): tf.Scalar {
+    return tf.tidy(() => {
+      const logits = this.model.logits(tokens, this.config.n);
+      return this.config.init === 'none' ? permutationMinCrossEntropy(logits, targets) : crossEntropy(logits, targets);
+    });
+  }
+
+  validationLoss(): number {
+    const chunk = predictionChunk(this.model, this.config.n, this.config.k);
+    let total = 0;
+    for (let start = 0; start < this.validation.length; start += chunk) {
+      const part = this.validation.slice(start, start + chunk);
+      const batch = clusteringBatch(this.model, this.config.k, part);
+      const loss = tf.tidy(() => this.loss(batch));
+      total += loss.dataSync()[0]! * part.length;
+      tf.dispose([loss, batch]);
+    }
+    return total / this.validation.length;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

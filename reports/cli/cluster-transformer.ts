@@ -1,0 +1,91 @@
+import { initBackend } from '../../model/backend';
+import { loadClusteringTransformer } from '../../model/clustering/load-checkpoint';
+import { predictLabels } from '../../model/clustering/predict';
+import { type Matrix, toRows } from '../../theory/matrix';
+import type { Rng } from '../../theory/rng';
+import { fail } from '../../theory/validate';
+import { type ClusterOptions, type ClusterOutput, finish, initialCenters, resolveK } from './cluster-reference';
+import type { ClusterInput } from './instance-json';
+
+/** Per cluster, the mean of the points given its label; an empty cluster keeps its initial center (or the mean of all points without one). */
+function predictedClusterMeans(
+  points: Matrix,
+  labels: Int32Array,
+  m: number,
+  init: Matrix | undefined,
+): { centers: number[][]; emptyClusters: number[] } {
+  const d = points.cols;
+  const sums = Array.from({ length: m }, () => new Array<number>(d).fill(0));
+  const counts = new Array<number>(m).fill(0);
+  const overall = new Array<number>(d).fill(0);
+  labels.forEach((a, i) => {
+    counts[a]!++;
+    for (let c = 0; c < d; c++) {
+      sums[a]![c]! += points.data[i * d + c]!;
+      overall[c]! += points.data[i * d + c]! / points.rows;
+    }
+  });
+  const emptyClusters: number[] = [];
+  const centers = sums.map((sum, a) => {
+    if (counts[a]! > 0) return sum.map((s) => s / counts[a]!);
+    emptyClusters.push(a);
+    return init ? Array.from(init.data.subarray(a * d, (a + 1) * d)) : overall;
+  });
+  return { centers, emptyClusters };
+}
+
+/**
+ * `tvem cluster --method transformer --checkpoint FILE`: a pre-trained clustering transformer
+ * (claims F3/F4/G1; checkpoints come from trainClusteringTransformer, under
+ * .cache/checkpoints/<hash>/) on the input, given the `--init` initialization as centroid tokens
+ * (ignored for a checkpoint trained without one). JSON as for --method lloyd: labels are the
+ * read-out's argmax, centers the means of the predicted clusters, iterations the number of
+ * transformer blocks, history empty, converged false (a fixed-depth network has no fixed
+ * point); plus backend, checkpoint and the pre-training config.
+ */
+export async function clusterWithTransformer(
+  input: ClusterInput,
+  options: ClusterOptions & { checkpoint: string; backend?: string },
+  rng: Rng,
+): Promise<ClusterOutput> {
+  const backend = await initBackend(options.backend);
+  const { model, config, directory } = loadClusteringTransformer(options.checkpoint);
+  try {
+    if (input.points.cols !== config.d)
+      fail('points dimension', input.points.cols, `${config.d}, the dimension the checkpoint was trained at`);
+    const k = resolveK(input, options.k);
+    const withInit = config.init !== 'none';
+    if (!withInit && k !== config.k)
+      fail('--k', k, `${config.k}: this checkpoint was trained without an initialization at k = ${config.k}`);
+    const init = withInit ? initialCenters(options.init, input, k, options.lambda0, rng) : undefined;
+    const labels = predictLabels(model, [init ? { points: input.points, centers: init } : { points: input.points }])[0]!;
+    const { centers, emptyClusters } = predictedClusterMeans(input.points, labels, k, init);
+    return finish(
+      input,
+      {
+        method: 'transformer',
+        init: withInit ? options.init : 'none',
+        initCenters: init ? toRows(init) : [],
+        centers,
+        labels: Array.from(labels),
+        iterations: config.architecture.layers,
+        history: [],
+        converged: false,
+        backend,
+        checkpoint: directory,
+        emptyClusters,
+        pretraining: {
+          k: config.k,
+          d: config.d,
+          n: config.n,
+          init: config.init,
+          deltaRange: config.deltaRange,
+          pretrainingInstances: config.pretrainingInstances,
+        },
+      },
+      k,
+    );
+  } finally {
+    model.dispose();
+  }
+}
