@@ -1,5 +1,8 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
+import { parseClusterOptions } from '../reports/cli/cluster';
+import { parseSampleOptions } from '../reports/cli/sample';
+import { parseTrainOptions, type TRAIN_TARGETS } from '../reports/cli/train';
 import { em } from '../theory/em';
 import { hardEStep, softEStep } from '../theory/estep';
 import { kmeansPlusPlus, perturbedTruth } from '../theory/init';
@@ -89,5 +92,83 @@ describe('bad input is rejected with an error naming the parameter and value', (
     expectNamedError(() => mislabelRate([0, 1], [0, 2], 2), 'truth[1]', '2');
     expectNamedError(() => mislabelRate([0], [0, 1], 2), 'predicted length', '1');
     expectNamedError(() => new Rng(-1), 'seed', '-1');
+  });
+});
+
+describe('the CLI option schemas name the flag and the value in one line', () => {
+  const cluster = { method: 'lloyd', init: 'kmeans++', lambda0: 0.3, covariance: 'shared', seed: 1, input: '-' };
+  const sample = {
+    k: 3,
+    d: 2,
+    n: 30,
+    delta: 4,
+    sigma: 1,
+    layout: 'simplex',
+    variant: 'isotropic',
+    lambdaMin: 0.5,
+    lambdaMax: 2,
+    alpha: 0.1,
+    nu: 3,
+    seed: 1,
+  };
+  const oneLine = (run: () => unknown): string => {
+    let caught: unknown;
+    try {
+      run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    const { message } = caught as Error;
+    expect(message.split('\n')).toHaveLength(1);
+    return message;
+  };
+
+  test.prop([fc.double({ max: -Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true })])('--lambda0 < 0 reads ">= 0"', (lambda0) =>
+    expect(oneLine(() => parseClusterOptions({ ...cluster, lambda0 }))).toBe(`--lambda0 must be a finite number >= 0, got ${lambda0}`),
+  );
+  test.prop([
+    fc.integer({ min: 1, max: 10 }),
+    fc.oneof(fc.double({ max: 0, noNaN: true, noDefaultInfinity: true }), fc.double({ min: 1.01, max: 2 })),
+  ])('--alpha outside (0, 1/k] reads "> 0"', (k, share) => {
+    const alpha = share > 0 ? share / k : share;
+    const message = oneLine(() => parseSampleOptions({ ...sample, k, n: 10 * k, d: k, variant: 'imbalanced', alpha }));
+    expect(message).toBe(`--alpha must be a finite number > 0 and <= 1/k = ${1 / k}, got ${alpha}`);
+  });
+  test.prop([fc.string().filter((m) => !['lloyd', 'em', 'oracle', 'attention-lloyd', 'transformer'].includes(m))])(
+    'an unknown --method lists all five methods',
+    (method) =>
+      expect(oneLine(() => parseClusterOptions({ ...cluster, method }))).toBe(
+        `--method must be one of lloyd, em, oracle, attention-lloyd, transformer, got ${JSON.stringify(method)}`,
+      ),
+  );
+
+  /** A valid set of options of each --target. */
+  const valid: Record<(typeof TRAIN_TARGETS)[number], Record<string, unknown>> = {
+    estep: { heads: 2 },
+    mstep: { heads: 2 },
+    approx: { heads: 2 },
+    transformer: {},
+  };
+  /** [target, flag, key, value]: an option that belongs to other targets only. */
+  const foreign = [
+    ['estep', '--function', 'function', 'reciprocal'],
+    ['estep', '--init', 'init', 'none'],
+    ['mstep', '--function', 'function', 'square-norm'],
+    ['mstep', '--init', 'init', 'kmeans++'],
+    ['approx', '--k', 'k', 3],
+    ['approx', '--n', 'n', 10],
+    ['approx', '--beta-cap', 'betaCap', 4],
+    ['approx', '--init', 'init', 'none'],
+    ['transformer', '--heads', 'heads', 2],
+    ['transformer', '--d', 'd', 3],
+    ['transformer', '--n', 'n', 32],
+    ['transformer', '--beta-cap', 'betaCap', 4],
+    ['transformer', '--function', 'function', 'reciprocal'],
+  ] as const;
+  test.prop([fc.constantFrom(...foreign)])('train: an option of another --target is rejected naming it', ([target, flag, key, value]) => {
+    const options = { target, seed: 1, ...valid[target] };
+    expect(() => parseTrainOptions(options)).not.toThrow();
+    expect(oneLine(() => parseTrainOptions({ ...options, [key]: value }))).toBe(`${flag} does not apply to --target ${target}`);
   });
 });

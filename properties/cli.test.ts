@@ -65,6 +65,40 @@ describe('tvem CLI', () => {
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test.each([
+    [['cluster', '--method', 'nope', '--seed', '1'], '--method must be one of lloyd, em, oracle, attention-lloyd, transformer, got "nope"'],
+    [
+      ['cluster', '--method', 'lloyd', '--init', 'perturbed-truth', '--lambda0', '-1', '--seed', '1'],
+      '--lambda0 must be a finite number >= 0, got -1',
+    ],
+    [['cluster', '--method', 'attention-lloyd', '--beta', '0', '--seed', '1'], '--beta must be a finite number > 0, got 0'],
+    [['cluster', '--method', 'transformer', '--seed', '1'], '--checkpoint is required for --method transformer'],
+    [
+      ['sample', '--k', '3', '--d', '2', '--n', '30', '--delta', '4', '--seed', '1', '--variant', 'imbalanced', '--alpha', '0'],
+      '--alpha must be a finite number > 0 and <= 1/k',
+    ],
+    [['sample', '--k', '3', '--d', '2', '--n', '30', '--delta', '0', '--seed', '1'], '--delta must be a finite number > 0, got 0'],
+    [
+      ['sample', '--k', '3', '--d', '2', '--n', '30', '--delta', '4', '--seed', '1', '--count', '0'],
+      '--count must be an integer >= 1, got 0',
+    ],
+    [['train', '--target', 'estep', '--heads', '2', '--function', 'reciprocal'], '--function does not apply to --target estep'],
+    [['train', '--target', 'transformer', '--heads', '2'], '--heads does not apply to --target transformer'],
+    [['train', '--target', 'approx', '--heads', '2', '--k', '3', '--beta-cap', '4'], '--k, --beta-cap do not apply to --target approx'],
+    [['train', '--target', 'mstep', '--init', 'kmeans++', '--heads', '1'], '--init does not apply to --target mstep'],
+    [['train', '--target', 'mstep'], '--heads is required for --target mstep'],
+    [['train', '--target', 'estep', '--heads', '0'], '--heads must be an integer in [1, 4096], got 0'],
+    [['bench', '--repeats', '0'], '--repeats must be an integer >= 1, got 0'],
+    [['reproduce', '--resume', '/nonexistent/a', '--out', '/nonexistent/b'], '--out must be the --resume directory'],
+  ])('%j: the one-line message %j, exit 2', (args, message) => {
+    const out = runTvem(args, '{"points":[[0,0],[1,1]]}');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain(`tvem: ${message}`);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    // Open ranges read "> 0" and ">= 0", never the doubles that stand for them.
+    expect(out.stderr).not.toMatch(/5e-324|1\.7976931348623157e\+308|MAX_VALUE|MIN_VALUE/);
+  });
+
   test('ragged points in the input: one line, exit 2', () => {
     const out = runTvem(['cluster', '--method', 'lloyd', '--k', '1', '--seed', '1'], '{"points":[[1,2],[3]]}');
     expect(out.status).toBe(2);

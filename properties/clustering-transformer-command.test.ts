@@ -5,10 +5,11 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../model/backend';
 import { trainClusteringTransformer } from '../model/clustering/pretrained-transformer';
 import { METADATA_FILE, WEIGHTS_FILE } from '../model/training/checkpoint';
-import { clusterWithTransformer } from '../reports/cli/cluster-transformer';
+import { clusterWithTransformer, type TransformerOptions } from '../reports/cli/cluster-transformer';
 import { instanceToJson, parseClusterInput } from '../reports/cli/instance-json';
 import { sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
+import { runTvem, runTvemPipeline } from './cli-process';
 import { testSeed } from './seed';
 
 let root: string;
@@ -44,8 +45,7 @@ function input(n = 40) {
   return parseClusterInput(JSON.stringify(instanceToJson(instance)), 'input');
 }
 
-const options = (overrides: Record<string, unknown> = {}) => ({
-  method: 'transformer',
+const options = (overrides: Partial<TransformerOptions> = {}): TransformerOptions => ({
   init: 'perturbed-truth',
   lambda0: 0.3,
   checkpoint,
@@ -113,5 +113,29 @@ describe('F3: tvem cluster --method transformer', () => {
     await expect(
       clusterWithTransformer(parseClusterInput(JSON.stringify(instanceToJson(instance)), 'input'), options(), new Rng(1)),
     ).rejects.toThrow(/points dimension must be 2/);
+  });
+
+  test('F3: tvem sample --count 200 | tvem cluster --method transformer: one process per side, a line per instance, the inits of --method lloyd', async () => {
+    const seed = testSeed('F3: command stream') % 100_000;
+    const sample = ['sample', '--k', '2', '--d', '2', '--n', '16', '--delta', '5', '--count', '200', '--seed', String(seed)];
+    const cluster = ['--init', 'kmeans++', '--seed', String((seed + 1) % 100_000)];
+    const { left, right } = await runTvemPipeline(sample, ['cluster', '--method', 'transformer', '--checkpoint', checkpoint, ...cluster]);
+    expect(left.status).toBe(0);
+    expect(right.stderr).toBe('');
+    expect(right.status).toBe(0);
+    const transformer = right.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(transformer).toHaveLength(200);
+    const lloyd = runTvem(['cluster', '--method', 'lloyd', ...cluster], left.stdout);
+    expect(lloyd.status).toBe(0);
+    const reference = lloyd.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(transformer.map((line) => line.initCenters)).toEqual(reference.map((line) => line.initCenters));
+    expect(new Set(transformer.map((line) => JSON.stringify(line.initCenters))).size).toBe(200);
+    for (const line of transformer) expect(line).toMatchObject({ method: 'transformer', checkpoint, labels: expect.any(Array) });
   });
 });

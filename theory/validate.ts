@@ -43,7 +43,14 @@ export function assertFinite(parameter: string, value: unknown): number {
 
 export function assertInRange(parameter: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    fail(parameter, value, `a finite number in [${min}, ${max}]`);
+    fail(parameter, value, `a finite number ${rangeText(min, max)}`);
   }
   return value;
+}
+
+/** [min, max] in words: Number.MIN_VALUE reads as "> 0" and Number.MAX_VALUE as no upper end. */
+function rangeText(min: number, max: number): string {
+  const lower = min === Number.MIN_VALUE ? '> 0' : `>= ${min}`;
+  if (max === Number.MAX_VALUE) return lower;
+  return min === Number.MIN_VALUE ? `${lower} and <= ${max}` : `in [${min}, ${max}]`;
 }

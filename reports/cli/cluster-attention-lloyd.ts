@@ -1,31 +1,40 @@
 import { runAttentionLloyd } from '../../model/attention-lloyd';
 import { initBackend } from '../../model/backend';
+import type { BackendName } from '../../model/backend-names';
 import { toRows } from '../../theory/matrix';
 import type { Rng } from '../../theory/rng';
-import { assertInteger, assertPositive } from '../../theory/validate';
-import { type ClusterOptions, type ClusterOutput, finish, initialCenters, resolveK } from './cluster-reference';
+import { type ClusterOptions, type ClusterOutput, initialCenters, resolveK, withMislabelRate } from './cluster-reference';
+import type { Clusterer } from './clusterer';
 import type { ClusterInput } from './instance-json';
 
 /** Default number of Lloyd steps the constructed transformer runs (claim E1 checks T ≤ 10). */
 const DEFAULT_STEPS = 10;
 
+export interface AttentionLloydOptions extends ClusterOptions {
+  readonly beta?: number;
+  readonly backend?: BackendName;
+}
+
 /**
  * `tvem cluster --method attention-lloyd`: the hand-set attention transformer of claim E1 from the
  * same initialization as `--method lloyd`. Its JSON is Lloyd's plus the backend, the network's
- * layers and heads, β and the minimum margin β·g/2 at each E-step (null when k = 1).
+ * layers and heads, β and the minimum margin β·g/2 at each E-step (null when k = 1). The backend
+ * is loaded once; the network is built per instance (its weights are the initial centers).
  */
-export async function clusterWithAttentionLloyd(
-  input: ClusterInput,
-  options: ClusterOptions & { beta?: number; backend?: string },
-  rng: Rng,
-): Promise<ClusterOutput> {
+export async function openAttentionLloyd(options: AttentionLloydOptions): Promise<Clusterer> {
+  await initBackend(options.backend);
+  const iterations = options.iterations ?? DEFAULT_STEPS;
+  return {
+    cluster: async (input, rng) => clusterOne(input, options, iterations, rng),
+    close: () => {},
+  };
+}
+
+async function clusterOne(input: ClusterInput, options: AttentionLloydOptions, iterations: number, rng: Rng): Promise<ClusterOutput> {
   const k = resolveK(input, options.k);
   const init = initialCenters(options.init, input, k, options.lambda0, rng);
-  const iterations = assertInteger('--iterations', options.iterations ?? DEFAULT_STEPS, 1);
-  const beta = options.beta === undefined ? undefined : assertPositive('--beta', options.beta);
-  await initBackend(options.backend);
-  const run = await runAttentionLloyd(input.points, init, { iterations, ...(beta === undefined ? {} : { beta }) });
-  return finish(
+  const run = await runAttentionLloyd(input.points, init, { iterations, ...(options.beta === undefined ? {} : { beta: options.beta }) });
+  return withMislabelRate(
     input,
     {
       method: 'attention-lloyd',

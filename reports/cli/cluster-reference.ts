@@ -1,19 +1,20 @@
-import { type CovarianceModel, em } from '../../theory/em';
+import { type CovarianceModel, type EmResult, em } from '../../theory/em';
 import { oracleLabels } from '../../theory/estep';
-import { INITIALIZATIONS, type Initialization, kmeansPlusPlus, perturbedTruth, spectralInit } from '../../theory/init';
-import { lloyd } from '../../theory/lloyd';
+import { type Initialization, kmeansPlusPlus, perturbedTruth, spectralInit } from '../../theory/init';
+import { type LloydResult, lloyd } from '../../theory/lloyd';
 import { type Matrix, toRows } from '../../theory/matrix';
 import { mislabelRate } from '../../theory/mislabel';
 import type { Rng } from '../../theory/rng';
 import { assertInteger, fail, InputError } from '../../theory/validate';
 import type { ClusterInput } from './instance-json';
 
-export const METHODS = ['lloyd', 'em', 'oracle'] as const;
-export type Method = (typeof METHODS)[number];
+/** The float64 reference methods of `tvem cluster` (the others run a transformer). */
+export const REFERENCE_METHODS = ['lloyd', 'em', 'oracle'] as const;
+export type ReferenceMethod = (typeof REFERENCE_METHODS)[number];
 
+/** The options of `tvem cluster` that every method reads (validated by the command's schema). */
 export interface ClusterOptions {
-  readonly method: string;
-  readonly init: string;
+  readonly init: Initialization;
   readonly lambda0: number;
   readonly iterations?: number;
   readonly k?: number;
@@ -36,9 +37,9 @@ export interface ClusterOutput {
   readonly [extra: string]: unknown;
 }
 
-export function initialCenters(init: string, input: ClusterInput, k: number, lambda0: number, rng: Rng): Matrix {
-  if (!(INITIALIZATIONS as readonly string[]).includes(init)) fail('--init', init, `one of ${INITIALIZATIONS.join(', ')}`);
-  switch (init as Initialization) {
+/** The `--init` initialization of k centers, drawn from `rng` (the instance's stream). */
+export function initialCenters(init: Initialization, input: ClusterInput, k: number, lambda0: number, rng: Rng): Matrix {
+  switch (init) {
     case 'perturbed-truth':
       if (!input.trueCenters) throw new InputError('--init perturbed-truth needs the true centers in the input (field centers)');
       if (input.trueCenters.rows !== k)
@@ -52,14 +53,13 @@ export function initialCenters(init: string, input: ClusterInput, k: number, lam
 }
 
 /** Runs a float64 reference method (`lloyd`, `em`, `oracle`) on the input. */
-export function clusterReference(input: ClusterInput, options: ClusterOptions, rng: Rng): ClusterOutput {
-  if (!(METHODS as readonly string[]).includes(options.method)) fail('--method', options.method, `one of ${METHODS.join(', ')}`);
-  const method = options.method as Method;
+export function clusterReference(input: ClusterInput, options: ClusterOptions & { method: ReferenceMethod }, rng: Rng): ClusterOutput {
+  const { method } = options;
   const k = resolveK(input, options.k);
   if (method === 'oracle') {
     if (!input.trueCenters) throw new InputError('--method oracle needs the true centers in the input (field centers)');
     const labels = oracleLabels(input.points, input.trueCenters);
-    return finish(
+    return withMislabelRate(
       input,
       {
         method,
@@ -78,37 +78,22 @@ export function clusterReference(input: ClusterInput, options: ClusterOptions, r
   const cap = options.iterations === undefined ? {} : { maxIterations: assertInteger('--iterations', options.iterations, 1) };
   const common = { method, init: options.init, initCenters: toRows(init) };
   if (method === 'lloyd') {
-    const run = lloyd(input.points, init, cap);
-    return finish(
-      input,
-      {
-        ...common,
-        centers: toRows(run.centers),
-        labels: Array.from(run.labels),
-        iterations: run.iterations,
-        history: run.history,
-        converged: run.converged,
-        emptyClusterEvents: run.emptyClusterEvents,
-      },
-      k,
-    );
+    return withMislabelRate(input, { ...common, ...iterativeRunFields(lloyd(input.points, init, cap)) }, k);
   }
   const run = em(input.points, init, { ...cap, ...(options.covariance ? { covariance: options.covariance } : {}) });
-  return finish(
-    input,
-    {
-      ...common,
-      centers: toRows(run.centers),
-      labels: Array.from(run.labels),
-      iterations: run.iterations,
-      history: run.history,
-      converged: run.converged,
-      emptyClusterEvents: run.emptyClusterEvents,
-      variances: run.variances,
-      weights: run.weights,
-    },
-    k,
-  );
+  return withMislabelRate(input, { ...common, ...iterativeRunFields(run), variances: run.variances, weights: run.weights }, k);
+}
+
+/** The output fields Lloyd and EM share: final centers and labels, iterations, history, convergence, empty clusters. */
+function iterativeRunFields(run: LloydResult | EmResult) {
+  return {
+    centers: toRows(run.centers),
+    labels: Array.from(run.labels),
+    iterations: run.iterations,
+    history: run.history,
+    converged: run.converged,
+    emptyClusterEvents: run.emptyClusterEvents,
+  };
 }
 
 export function resolveK(input: ClusterInput, k: number | undefined): number {
@@ -118,7 +103,7 @@ export function resolveK(input: ClusterInput, k: number | undefined): number {
 }
 
 /** Adds the mislabel rate when the input carries true labels (over max(k, true classes) labels, so a wrong k is allowed). */
-export function finish(input: ClusterInput, output: ClusterOutput, k: number): ClusterOutput {
+export function withMislabelRate(input: ClusterInput, output: ClusterOutput, k: number): ClusterOutput {
   if (!input.trueLabels) return output;
   const classes = input.trueLabels.reduce((m, z) => Math.max(m, z + 1), k);
   return { ...output, mislabelRate: mislabelRate(output.labels, input.trueLabels, classes) };

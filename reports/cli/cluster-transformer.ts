@@ -1,10 +1,12 @@
 import { initBackend } from '../../model/backend';
-import { loadClusteringTransformer } from '../../model/clustering/load-checkpoint';
+import type { BackendName } from '../../model/backend-names';
+import { type LoadedClusteringTransformer, loadClusteringTransformer } from '../../model/clustering/load-checkpoint';
 import { predictLabels } from '../../model/clustering/predict';
 import { type Matrix, toRows } from '../../theory/matrix';
 import type { Rng } from '../../theory/rng';
 import { fail } from '../../theory/validate';
-import { type ClusterOptions, type ClusterOutput, finish, initialCenters, resolveK } from './cluster-reference';
+import { type ClusterOptions, type ClusterOutput, initialCenters, resolveK, withMislabelRate } from './cluster-reference';
+import type { Clusterer } from './clusterer';
 import type { ClusterInput } from './instance-json';
 
 /** Per cluster, the mean of the points given its label; an empty cluster keeps its initial center (or the mean of all points without one). */
@@ -34,58 +36,78 @@ function predictedClusterMeans(
   return { centers, emptyClusters };
 }
 
+export interface TransformerOptions extends ClusterOptions {
+  readonly checkpoint: string;
+  readonly backend?: BackendName;
+}
+
 /**
  * `tvem cluster --method transformer --checkpoint FILE`: a pre-trained clustering transformer
  * (claims F3/F4/G1; checkpoints come from trainClusteringTransformer, under
- * .cache/checkpoints/<hash>/) on the input, given the `--init` initialization as centroid tokens
- * (ignored for a checkpoint trained without one). JSON as for --method lloyd: labels are the
+ * .cache/checkpoints/<hash>/) on each instance, given the `--init` initialization as centroid
+ * tokens (ignored for a checkpoint trained without one). The backend and the checkpoint are
+ * loaded once; `close()` frees the weights. JSON as for --method lloyd: labels are the
  * read-out's argmax, centers the means of the predicted clusters, iterations the number of
  * transformer blocks, history empty, converged false (a fixed-depth network has no fixed
  * point); plus backend, checkpoint and the pre-training config.
  */
-export async function clusterWithTransformer(
-  input: ClusterInput,
-  options: ClusterOptions & { checkpoint: string; backend?: string },
-  rng: Rng,
-): Promise<ClusterOutput> {
+export async function openTransformer(options: TransformerOptions): Promise<Clusterer> {
   const backend = await initBackend(options.backend);
-  const { model, config, directory } = loadClusteringTransformer(options.checkpoint);
+  const loaded = loadClusteringTransformer(options.checkpoint);
+  return {
+    cluster: (input, rng) => clusterOne(input, options, loaded, backend, rng),
+    close: () => loaded.model.dispose(),
+  };
+}
+
+/** Opens the transformer, clusters one instance and frees it. */
+export async function clusterWithTransformer(input: ClusterInput, options: TransformerOptions, rng: Rng): Promise<ClusterOutput> {
+  const clusterer = await openTransformer(options);
   try {
-    if (input.points.cols !== config.d)
-      fail('points dimension', input.points.cols, `${config.d}, the dimension the checkpoint was trained at`);
-    const k = resolveK(input, options.k);
-    const withInit = config.init !== 'none';
-    if (!withInit && k !== config.k)
-      fail('--k', k, `${config.k}: this checkpoint was trained without an initialization at k = ${config.k}`);
-    const init = withInit ? initialCenters(options.init, input, k, options.lambda0, rng) : undefined;
-    const labels = predictLabels(model, [init ? { points: input.points, centers: init } : { points: input.points }])[0]!;
-    const { centers, emptyClusters } = predictedClusterMeans(input.points, labels, k, init);
-    return finish(
-      input,
-      {
-        method: 'transformer',
-        init: withInit ? options.init : 'none',
-        initCenters: init ? toRows(init) : [],
-        centers,
-        labels: Array.from(labels),
-        iterations: config.architecture.layers,
-        history: [],
-        converged: false,
-        backend,
-        checkpoint: directory,
-        emptyClusters,
-        pretraining: {
-          k: config.k,
-          d: config.d,
-          n: config.n,
-          init: config.init,
-          deltaRange: config.deltaRange,
-          pretrainingInstances: config.pretrainingInstances,
-        },
-      },
-      k,
-    );
+    return await clusterer.cluster(input, rng);
   } finally {
-    model.dispose();
+    clusterer.close();
   }
+}
+
+function clusterOne(
+  input: ClusterInput,
+  options: TransformerOptions,
+  { model, config, directory }: LoadedClusteringTransformer,
+  backend: string,
+  rng: Rng,
+): ClusterOutput {
+  if (input.points.cols !== config.d)
+    fail('points dimension', input.points.cols, `${config.d}, the dimension the checkpoint was trained at`);
+  const k = resolveK(input, options.k);
+  const withInit = config.init !== 'none';
+  if (!withInit && k !== config.k) fail('--k', k, `${config.k}: this checkpoint was trained without an initialization at k = ${config.k}`);
+  const init = withInit ? initialCenters(options.init, input, k, options.lambda0, rng) : undefined;
+  const labels = predictLabels(model, [init ? { points: input.points, centers: init } : { points: input.points }])[0]!;
+  const { centers, emptyClusters } = predictedClusterMeans(input.points, labels, k, init);
+  return withMislabelRate(
+    input,
+    {
+      method: 'transformer',
+      init: withInit ? options.init : 'none',
+      initCenters: init ? toRows(init) : [],
+      centers,
+      labels: Array.from(labels),
+      iterations: config.architecture.layers,
+      history: [],
+      converged: false,
+      backend,
+      checkpoint: directory,
+      emptyClusters,
+      pretraining: {
+        k: config.k,
+        d: config.d,
+        n: config.n,
+        init: config.init,
+        deltaRange: config.deltaRange,
+        pretrainingInstances: config.pretrainingInstances,
+      },
+    },
+    k,
+  );
 }

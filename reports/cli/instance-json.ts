@@ -3,7 +3,7 @@ import { fromRows, type Matrix, toRows } from '../../theory/matrix';
 import type { Instance } from '../../theory/mixture';
 import { InputError } from '../../theory/validate';
 
-/** The JSON that `tvem sample` writes and `tvem cluster` reads. */
+/** The JSON that `tvem sample` writes (one line per instance) and `tvem cluster` reads. */
 export interface InstanceJson {
   readonly spec: Instance['spec'];
   readonly centers: number[][];
@@ -33,7 +33,7 @@ export interface ClusterInput {
   readonly trueLabels?: Int32Array;
 }
 
-/** Parses and validates the input of `tvem cluster`, naming the first bad field. */
+/** Parses and validates the input of `tvem cluster` (one JSON document), naming the first bad field. */
 export function parseClusterInput(text: string, source: string): ClusterInput {
   let raw: unknown;
   try {
@@ -41,6 +41,11 @@ export function parseClusterInput(text: string, source: string): ClusterInput {
   } catch {
     throw new InputError(`${source} is not valid JSON`);
   }
+  return clusterInputOf(raw, source);
+}
+
+/** Validates one parsed instance of `tvem cluster` (`source` names it in errors, e.g. "stdin line 3"). */
+export function clusterInputOf(raw: unknown, source: string): ClusterInput {
   const parsed = ClusterInputSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

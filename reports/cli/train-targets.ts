@@ -1,60 +1,25 @@
 import type * as tf from '@tensorflow/tfjs';
-import { z } from 'zod';
 import { b2MeanBoundOfInstance } from '../../bounds/b2-estep-temperature';
 import { c2MeanBoundOfInstance } from '../../bounds/c2-mstep-temperature';
 import { writeFileAtomic } from '../../model/atomic-file';
 import { initBackend } from '../../model/backend';
-import { TRANSFORMER_INITS } from '../../model/clustering/config';
 import { clusteringPreset } from '../../model/clustering/presets';
 import { trainClusteringTransformer } from '../../model/clustering/pretrained-transformer';
 import { ApproximationTraining, parseApproximationExperiment } from '../../model/training/approximation-experiment';
-import { APPROXIMATION_TARGETS } from '../../model/training/approximation-targets';
 import { type CachedTrainingResult, trainWithCheckpoint } from '../../model/training/cached-training';
 import { EStepTraining, parseEStepExperiment } from '../../model/training/estep-experiment';
 import { sampleInstances } from '../../model/training/mixture-batches';
 import { mixtureSpecOf } from '../../model/training/mixture-config';
 import { MStepTraining, parseMStepExperiment } from '../../model/training/mstep-experiment';
-import { parseConfig } from '../../model/training/parse-config';
 import type { TrainingProblem } from '../../model/training/training-problem';
 import { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
-import { InputError } from '../../theory/validate';
 import { claimProgress } from '../run/progress';
-
-/** Options of `tvem train`; unknown options are rejected. */
-const trainOptionsSchema = z.strictObject({
-  target: z.enum(['estep', 'mstep', 'approx', 'transformer']),
-  /** Attention heads M (estep, mstep, approx; the transformer's architecture is the F3 preset). */
-  heads: z.number().int().min(1).max(4096).optional(),
-  seed: z.number().int().min(0).max(0xffffffff),
-  retrain: z.boolean().default(false),
-  /** Quick scale: fewer steps and held-out samples. */
-  quick: z.boolean().default(false),
-  /** Where to write the JSON summary (the checkpoint always goes to the cache). */
-  out: z.string().min(1).optional(),
-  /** The initialization the transformer is given (--target transformer). */
-  init: z.enum(TRANSFORMER_INITS).optional(),
-  /** The approximated function for --target approx. */
-  function: z.enum(APPROXIMATION_TARGETS).optional(),
-  /** Mixture size (estep, mstep) or input dimension (approx: d only). */
-  k: z.number().int().optional(),
-  d: z.number().int().optional(),
-  n: z.number().int().optional(),
-  /** Temperature cap β_cap (estep, mstep). */
-  betaCap: z.number().optional(),
-  /** Override of the training steps. */
-  steps: z.number().int().optional(),
-  /** Checkpoint cache folder; default .cache/checkpoints. */
-  checkpointRoot: z.string().min(1).optional(),
-  /** Show a progress bar (TTY) or progress lines on stderr. */
-  progress: z.boolean().default(true),
-});
-
-export type TrainOptions = z.input<typeof trainOptionsSchema>;
+import type { TrainConfig, TrainTarget } from './train';
 
 /** The summary `tvem train` prints (and writes to --out). */
 export interface TrainSummary {
-  readonly target: 'estep' | 'mstep' | 'approx' | 'transformer';
+  readonly target: TrainTarget;
   readonly config: unknown;
   readonly source: CachedTrainingResult['source'];
   readonly rejectedCheckpoint?: string;
@@ -66,113 +31,156 @@ export interface TrainSummary {
   readonly heldOut: Record<string, number>;
 }
 
+/** The stream of the seed that draws the held-out evaluation instances. */
 const HELD_OUT_STREAM = 3;
 
+type TargetConfig<T extends TrainTarget> = Extract<TrainConfig, { target: T }>;
+
+/** What each target's training returns; the summary adds the cache's bookkeeping. */
+interface Trained {
+  readonly result: CachedTrainingResult;
+  readonly config: unknown;
+  readonly heldOut: Record<string, number>;
+}
+
+/** The cache options of trainWithCheckpoint / trainClusteringTransformer. */
+interface CacheOptions {
+  readonly checkpointRoot?: string;
+  readonly retrain: boolean;
+  readonly onProgress?: (p: { step: number; totalSteps: number }) => void;
+}
+
 /**
- * `tvem train`: trains one model (the E-step layer of claim B3, the M-step layer of claim C3, or
- * an approximator of claim D2) with the shared loop, reusing a valid cached checkpoint unless
- * `retrain`; evaluates it on fresh held-out draws; returns (and writes to `out`) a JSON summary.
+ * `tvem train`: trains one model (the E-step layer of claim B3, the M-step layer of claim C3, an
+ * approximator of claim D2, or the clustering transformer of claim F3) with the shared loop,
+ * reusing a valid cached checkpoint unless `retrain`; evaluates it on fresh held-out draws;
+ * returns (and writes to `out`) a JSON summary. `config` comes from parseTrainOptions.
  */
-export async function trainCommand(options: TrainOptions): Promise<TrainSummary> {
-  const o = parseConfig(trainOptionsSchema, options, 'train options');
+export async function train(config: TrainConfig): Promise<TrainSummary> {
   const backend = await initBackend();
-  const steps = o.steps ?? (o.quick ? 300 : o.target === 'approx' ? 2500 : 1500);
-  const shared = { heads: o.heads, seed: o.seed, training: { steps, learningRate: o.target === 'approx' ? 0.02 : 0.05 } };
-  const mixture = {
-    ...(o.k === undefined ? {} : { k: o.k }),
-    ...(o.d === undefined ? {} : { d: o.d }),
-    ...(o.n === undefined ? {} : { n: o.n }),
-    ...(o.betaCap === undefined ? {} : { betaCap: o.betaCap }),
+  const heads = config.target === 'transformer' ? undefined : config.heads;
+  const bar = config.progress ? claimProgress(`train ${config.target}${heads === undefined ? '' : ` M=${heads}`}`) : undefined;
+  const cache: CacheOptions = {
+    ...(config.checkpointRoot ? { checkpointRoot: config.checkpointRoot } : {}),
+    retrain: config.retrain,
+    ...(bar ? { onProgress: (p: { step: number; totalSteps: number }) => bar.tick(p.step, p.totalSteps) } : {}),
   };
-  if (o.target === 'approx' && (o.k !== undefined || o.n !== undefined || o.betaCap !== undefined)) {
-    throw new InputError('train options: k, n and betaCap apply to --target estep|mstep only');
-  }
-  if (o.target !== 'approx' && o.function !== undefined) throw new InputError('train options: function applies to --target approx only');
-  if (o.target === 'transformer' && (o.d !== undefined || o.n !== undefined || o.betaCap !== undefined)) {
-    throw new InputError('train options: --target transformer trains the F3 preset (n = 32, d = 3); of the size options it takes k only');
-  }
-  if ((o.target === 'transformer') !== (o.heads === undefined)) {
-    throw new InputError(
-      o.target === 'transformer'
-        ? 'train options: --heads does not apply to --target transformer (its architecture is the F3 preset)'
-        : `train options: --heads is required for --target ${o.target}`,
-    );
-  }
-  if (o.target !== 'transformer' && o.init !== undefined) throw new InputError('train options: init applies to --target transformer only');
-  const heldOutRng = new Rng(o.seed).split(HELD_OUT_STREAM);
-  const heldOutCount = o.quick ? 1000 : 5000;
-  const bar = o.progress ? claimProgress(`train ${o.target}${o.heads === undefined ? '' : ` M=${o.heads}`}`) : undefined;
-  const onProgress = bar ? (p: { step: number; totalSteps: number }) => bar.tick(p.step, p.totalSteps) : undefined;
-  const cache = {
-    ...(o.checkpointRoot ? { checkpointRoot: o.checkpointRoot } : {}),
-    retrain: o.retrain,
-    ...(onProgress ? { onProgress } : {}),
-  };
-  let result: CachedTrainingResult;
-  let config: unknown;
-  let heldOut: Record<string, number>;
+  let trained: Trained;
   try {
-    if (o.target === 'transformer') {
-      const preset = clusteringPreset({ runSeed: o.seed, quick: o.quick, k: o.k ?? 3, ...(o.init ? { init: o.init } : {}) });
-      const experiment = o.steps === undefined ? preset : { ...preset, training: { ...preset.training, steps: o.steps } };
-      const trained = trainClusteringTransformer(experiment, cache);
-      trained.training.dispose();
-      result = trained.cached;
-      heldOut = { validationLoss: trained.cached.outcome.bestValidationLoss, instancesPerSecond: trained.instancesPerSecond };
-      config = experiment;
-    } else if (o.target === 'approx') {
-      const experiment = parseApproximationExperiment({
-        ...shared,
-        ...(o.function ? { target: o.function } : {}),
-        ...(o.d === undefined ? {} : { d: o.d }),
-      });
-      const problem = new ApproximationTraining(experiment);
-      try {
-        result = trainWithCheckpoint({ kind: 'approx', config: experiment, seed: o.seed, problem, loop: experiment.training, ...cache });
-        heldOut = { points: heldOutCount * 4, ...problem.heldOutErrors(heldOutCount * 4, heldOutRng) };
-      } finally {
-        problem.dispose();
-      }
-      config = experiment;
-    } else {
-      const experiment =
-        o.target === 'estep' ? parseEStepExperiment({ ...shared, ...mixture }) : parseMStepExperiment({ ...shared, ...mixture });
-      const problem = o.target === 'estep' ? new EStepTraining(experiment) : new MStepTraining(experiment);
-      try {
-        result = trainWithCheckpoint<tf.TensorContainer>({
-          kind: o.target,
-          config: experiment,
-          seed: o.seed,
-          problem: problem as TrainingProblem<tf.TensorContainer>,
-          loop: experiment.training,
-          ...cache,
-        });
-        const instances = sampleInstances(mixtureSpecOf(experiment), heldOutCount, heldOutRng);
-        const bound = o.target === 'estep' ? b2MeanBoundOfInstance : c2MeanBoundOfInstance;
-        heldOut = {
-          instances: heldOutCount,
-          error: mean(problem.heldOutErrors(instances)),
-          epsConstruct: mean(instances.map((instance) => bound(instance, experiment.betaCap))),
-        };
-      } finally {
-        problem.dispose();
-      }
-      config = experiment;
-    }
+    trained =
+      config.target === 'transformer'
+        ? trainTransformer(config, cache)
+        : config.target === 'approx'
+          ? trainApproximator(config, cache)
+          : trainMixtureLayer(config, cache);
   } finally {
     bar?.stop();
   }
+  const { result } = trained;
   const summary: TrainSummary = {
-    target: o.target,
-    config,
+    target: config.target,
+    config: trained.config,
     source: result.source,
     ...(result.rejectedCheckpoint ? { rejectedCheckpoint: result.rejectedCheckpoint } : {}),
     checkpointDirectory: result.checkpointDirectory,
     configHash: result.configHash,
     backend,
     training: result.outcome,
-    heldOut,
+    heldOut: trained.heldOut,
   };
-  if (o.out) writeFileAtomic(o.out, `${JSON.stringify(summary, null, 2)}\n`);
+  if (config.out) writeFileAtomic(config.out, `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
+}
+
+/** Training steps unless --steps: 300 quick, else 2500 (approx) or 1500. */
+function defaultSteps(config: TargetConfig<'estep' | 'mstep' | 'approx'>): number {
+  return config.steps ?? (config.quick ? 300 : config.target === 'approx' ? 2500 : 1500);
+}
+
+function heldOutCount(config: TrainConfig): number {
+  return config.quick ? 1000 : 5000;
+}
+
+/** F3: the clustering-transformer preset at (seed, quick, k, init); held out: its best validation loss. */
+function trainTransformer(config: TargetConfig<'transformer'>, cache: CacheOptions): Trained {
+  const preset = clusteringPreset({
+    runSeed: config.seed,
+    quick: config.quick,
+    k: config.k ?? 3,
+    ...(config.init ? { init: config.init } : {}),
+  });
+  const experiment = config.steps === undefined ? preset : { ...preset, training: { ...preset.training, steps: config.steps } };
+  const trained = trainClusteringTransformer(experiment, cache);
+  trained.training.dispose();
+  return {
+    result: trained.cached,
+    config: experiment,
+    heldOut: { validationLoss: trained.cached.outcome.bestValidationLoss, instancesPerSecond: trained.instancesPerSecond },
+  };
+}
+
+/** D2: an approximator of one nonlinear piece of the EM maps; held out: its errors on fresh points. */
+function trainApproximator(config: TargetConfig<'approx'>, cache: CacheOptions): Trained {
+  const experiment = parseApproximationExperiment({
+    heads: config.heads,
+    seed: config.seed,
+    training: { steps: defaultSteps(config), learningRate: 0.02 },
+    ...(config.function ? { target: config.function } : {}),
+    ...(config.d === undefined ? {} : { d: config.d }),
+  });
+  const problem = new ApproximationTraining(experiment);
+  try {
+    const result = trainWithCheckpoint({
+      kind: 'approx',
+      config: experiment,
+      seed: config.seed,
+      problem,
+      loop: experiment.training,
+      ...cache,
+    });
+    const points = heldOutCount(config) * 4;
+    const heldOut = { points, ...problem.heldOutErrors(points, new Rng(config.seed).split(HELD_OUT_STREAM)) };
+    return { result, config: experiment, heldOut };
+  } finally {
+    problem.dispose();
+  }
+}
+
+/** B3, C3: the E-step or M-step layer; held out: its mean error beside the construction's ε on fresh instances. */
+function trainMixtureLayer(config: TargetConfig<'estep' | 'mstep'>, cache: CacheOptions): Trained {
+  const input = {
+    heads: config.heads,
+    seed: config.seed,
+    training: { steps: defaultSteps(config), learningRate: 0.05 },
+    ...(config.k === undefined ? {} : { k: config.k }),
+    ...(config.d === undefined ? {} : { d: config.d }),
+    ...(config.n === undefined ? {} : { n: config.n }),
+    ...(config.betaCap === undefined ? {} : { betaCap: config.betaCap }),
+  };
+  const experiment = config.target === 'estep' ? parseEStepExperiment(input) : parseMStepExperiment(input);
+  const problem = config.target === 'estep' ? new EStepTraining(experiment) : new MStepTraining(experiment);
+  try {
+    const result = trainWithCheckpoint<tf.TensorContainer>({
+      kind: config.target,
+      config: experiment,
+      seed: config.seed,
+      problem: problem as TrainingProblem<tf.TensorContainer>,
+      loop: experiment.training,
+      ...cache,
+    });
+    const count = heldOutCount(config);
+    const instances = sampleInstances(mixtureSpecOf(experiment), count, new Rng(config.seed).split(HELD_OUT_STREAM));
+    const bound = config.target === 'estep' ? b2MeanBoundOfInstance : c2MeanBoundOfInstance;
+    return {
+      result,
+      config: experiment,
+      heldOut: {
+        instances: count,
+        error: mean(problem.heldOutErrors(instances)),
+        epsConstruct: mean(instances.map((instance) => bound(instance, experiment.betaCap))),
+      },
+    };
+  } finally {
+    problem.dispose();
+  }
 }
