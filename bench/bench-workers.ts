@@ -42,7 +42,11 @@ export function startTheorySide(): BenchSide {
   );
 }
 
-/** scikit-learn in a persistent Python process (peers/sklearn_worker.py). */
+/**
+ * scikit-learn in a persistent Python process (peers/sklearn_worker.py). The worker removes
+ * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE from its own environment before numpy loads OpenBLAS, so
+ * they apply to no peer run, and reports the BLAS kernel that runs in `describe()` (issue 15).
+ */
 export function startScikitLearnSide(): BenchSide {
   return sideOf('scikit-learn', new LineWorker('scikit-learn', SCIKIT_LEARN.command, [join(PEER_SCRIPTS, 'sklearn_worker.py')]));
 }

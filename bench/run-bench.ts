@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { writeFileAtomic } from '../model/atomic-file';
-import { PROJECT_ROOT } from '../reports/run/environment';
+import { PROJECT_ROOT } from '../model/training/package-versions';
 import { attentionRow } from './attention-row';
 import { writeBenchDataset } from './bench-dataset';
 import { benchMarkdown } from './bench-markdown';

@@ -1,6 +1,6 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
-import { squaredDistances } from '../theory/em';
+import { em, squaredDistances } from '../theory/em';
 import { kmeansPlusPlus } from '../theory/init';
 import { type LloydResult, lloyd } from '../theory/lloyd';
 import type { Matrix } from '../theory/matrix';
@@ -31,7 +31,7 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
     ({ points, init, maxIterations }) => expectSameRun(points, init, maxIterations),
   );
 
-  test('A2: the bit-for-bit cases cover every seam: odd and even n (two points per step), n = 1, odd and even d, ties, empty clusters, capped runs', () => {
+  test('A2: the bit-for-bit cases cover every seam: odd and even n (two points per step), odd and even pair counts (two pairs per step), k mod 3 (up to three centers per step), n = 1, odd and even d, ties, empty clusters, capped runs', () => {
     const cases = fc.sample(lloydKernelCaseArbitrary(), { seed: testSeed('lloyd kernel coverage'), numRuns: 300 });
     const runs = cases.map((c) => ({
       c,
@@ -39,6 +39,9 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
     }));
     const seen = {
       nParity: new Set(cases.map((c) => c.points.rows % 2)).size,
+      // the pass takes two pairs and up to three centers at a time: every remainder of both
+      pairCountParity: new Set(cases.map((c) => Math.ceil(c.points.rows / 2) % 2)).size,
+      kModThree: new Set(cases.map((c) => c.init.rows % 3)).size,
       n1: cases.some((c) => c.points.rows === 1),
       dParity: new Set(cases.map((c) => c.points.cols % 2)).size,
       d1: cases.some((c) => c.points.cols === 1),
@@ -50,7 +53,17 @@ describe('A2: Lloyd through the wasm-SIMD pass', () => {
       emptyClusters: runs.some(({ run }) => run.emptyClusterEvents.length > 0),
       capped: runs.some(({ run }) => !run.converged),
     };
-    expect(seen).toEqual({ nParity: 2, n1: true, dParity: 2, d1: true, duplicateCenters: true, emptyClusters: true, capped: true });
+    expect(seen).toEqual({
+      nParity: 2,
+      pairCountParity: 2,
+      kModThree: 3,
+      n1: true,
+      dParity: 2,
+      d1: true,
+      duplicateCenters: true,
+      emptyClusters: true,
+      capped: true,
+    });
   });
 
   test('A2: a mixture of 20000 points in d = 10 with k = 7 (memory grown past earlier runs) equals it too', () => {
@@ -85,6 +98,39 @@ describe("A3: EM's squared distances through the wasm-SIMD kernel", () => {
     createLloydPass(points, 2);
     expect(() => pass.run({ rows: 2, cols: 2, data: new Float64Array(4) })).toThrow(/superseded/);
   });
+});
+
+describe('the points check done while laying them out', () => {
+  const nonFiniteCase = fc
+    .record({ n: fc.integer({ min: 1, max: 9 }), d: fc.integer({ min: 1, max: 5 }), k: fc.integer({ min: 1, max: 3 }) })
+    .chain(({ n, d, k }) =>
+      fc.record({
+        points: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n * d, maxLength: n * d }),
+        bad: fc.uniqueArray(fc.record({ at: fc.nat(n * d - 1), value: fc.constantFrom(Number.NaN, Infinity, -Infinity) }), {
+          minLength: 1,
+          maxLength: 3,
+          selector: (b) => b.at,
+        }),
+        n: fc.constant(n),
+        d: fc.constant(d),
+        k: fc.constant(k),
+      }),
+    );
+
+  test.prop([nonFiniteCase])(
+    'A2, A3: a non-finite coordinate anywhere is refused by lloyd and em with the plain error, naming the first one',
+    ({ points, bad, n, d, k }) => {
+      const data = Float64Array.from(points);
+      for (const { at, value } of bad) data[at] = value;
+      const matrix: Matrix = { rows: n, cols: d, data };
+      const init: Matrix = { rows: k, cols: d, data: new Float64Array(k * d) };
+      const first = Math.min(...bad.map((b) => b.at));
+      const message = new RegExp(`^points\\[${Math.floor(first / d)}\\]\\[${first % d}\\] must be a finite number`);
+      expect(() => lloyd(matrix, init)).toThrow(message);
+      expect(() => plainLloyd(matrix, init)).toThrow(message);
+      expect(() => em(matrix, init, { sigma2: 1 })).toThrow(message);
+    },
+  );
 });
 
 describe('the Lloyd pass kernel', () => {

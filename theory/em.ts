@@ -1,9 +1,9 @@
 import { hardEStep } from './estep';
 import type { EmptyClusterEvent } from './lloyd';
 import { assertFiniteMatrix, assertSameWidth, type Matrix, squaredDistance, zeros } from './matrix';
-import { type MStepResult, mStep } from './mstep';
+import { centersFromSums, type MStepResult } from './mstep';
 import { assertInteger, assertPositive, fail } from './validate';
-import { createDistancePass } from './wasm/point-pairs';
+import { createEmPass } from './wasm/point-pairs';
 
 /**
  * Covariance model of the spherical mixture: `shared` σ²I for every cluster (mclust's "EII", the
@@ -82,10 +82,28 @@ export function emEStep(points: Matrix, model: SphericalMixture): EStepOutput {
 function eStepFromDistances(distances: Matrix, d: number, model: SphericalMixture): EStepOutput {
   const { rows: n, cols: k, data: D } = distances;
   const out = zeros(n, k);
-  // log π_a − (d/2)·log(2πσ_a²): the per-cluster constant of the log density
-  const logWeights = model.weights.map((w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
-  const halfPrecisions = model.variances.map((v) => 1 / (2 * v));
-  const w = out.data;
+  const logLikelihood = eStepInto(D, out.data, n, k, d, model);
+  return { responsibilities: out, logLikelihood };
+}
+
+/** log π_a − (d/2)·log(2πσ_a²) of each cluster: the per-cluster constant of the log density. */
+function logWeightsOf(model: SphericalMixture, d: number): Float64Array {
+  return Float64Array.from(model.weights, (w, a) => Math.log(w) - 0.5 * d * Math.log(2 * Math.PI * model.variances[a]!));
+}
+
+/** 1/(2σ_a²) of each cluster. */
+function halfPrecisionsOf(model: SphericalMixture): Float64Array {
+  return Float64Array.from(model.variances, (v) => 1 / (2 * v));
+}
+
+/**
+ * The E-step's loop: from D (n×k) into w (n×k, overwritten), returning the log-likelihood. The EM
+ * kernel's `eStep` (theory/wasm/point-pairs.as.ts) does the same operations in the same order, with
+ * an exp that is Math.exp's bit for bit.
+ */
+function eStepInto(D: Float64Array, w: Float64Array, n: number, k: number, d: number, model: SphericalMixture): number {
+  const logWeights = logWeightsOf(model, d);
+  const halfPrecisions = halfPrecisionsOf(model);
   let logLikelihood = 0;
   for (let i = 0; i < n; i++) {
     const row = i * k;
@@ -104,7 +122,7 @@ function eStepFromDistances(distances: Matrix, d: number, model: SphericalMixtur
     for (let a = 0; a < k; a++) w[row + a] = w[row + a]! / total;
     logLikelihood += max + Math.log(total);
   }
-  return { responsibilities: out, logLikelihood };
+  return logLikelihood;
 }
 
 /**
@@ -116,10 +134,16 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   const maxIterations = assertInteger('maxIterations', options.maxIterations ?? 100, 1);
   const tolerance = options.tolerance ?? 1e-10;
   if (!(tolerance >= 0)) fail('tolerance', tolerance, 'a number >= 0');
-  assertFiniteMatrix('points', points);
+  const k = initCenters.rows;
+  // Every n×k array stays in the wasm-SIMD kernel's memory across iterations (points copied in
+  // once, and checked to be finite on the way: only when one is not does assertFiniteMatrix run, to
+  // throw its usual error): the distances with the spread, the E-step and the M-step's sums are
+  // kernel passes, all bit-identical to the plain float64 EM (properties/reference/plain-em.ts);
+  // the E-step's exp is V8's Math.exp ported operation for operation (properties/exp-kernel.test.ts).
+  const pass = createEmPass(points, k);
+  if (!pass.pointsFinite) assertFiniteMatrix('points', points);
   assertFiniteMatrix('initCenters', initCenters);
   assertSameWidth('points', points, 'initCenters', initCenters);
-  const k = initCenters.rows;
   const covariance = options.covariance ?? 'shared';
   if (!(COVARIANCE_MODELS as readonly string[]).includes(covariance))
     fail('covariance', covariance, `one of ${COVARIANCE_MODELS.join(', ')}`);
@@ -127,50 +151,51 @@ export function em(points: Matrix, initCenters: Matrix, options: EmOptions = {})
   if (weights.length !== k || weights.some((w) => !(w > 0))) fail('weights', options.weights, `${k} positive numbers`);
   const sigma2 = assertPositive('sigma2', options.sigma2 ?? nearestCenterVariance(points, initCenters));
   let model: SphericalMixture = { centers: initCenters, weights, variances: new Array<number>(k).fill(sigma2) };
-  // D_ia in the wasm-SIMD kernel, bit-identical to squaredDistances (points copied in once).
-  const distancePass = createDistancePass(points, k);
-  let current = eStepFromDistances(distancePass.run(initCenters), points.cols, model);
-  const history = [current.logLikelihood];
+  const { rows: n, cols: d } = points;
+  pass.runDistances(initCenters);
+  let logLikelihood = pass.runEStep(logWeightsOf(model, d), halfPrecisionsOf(model));
+  const history = [logLikelihood];
   const emptyClusterEvents: EmptyClusterEvent[] = [];
+  const sums: Matrix = { rows: k, cols: d, data: pass.sums };
   let converged = false;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
-    // One pass for the M-step sums and one for the distances to the new centers, which serve both
-    // the variance update and the next E-step.
-    const step = mStep(points, current.responsibilities, model.centers);
+    // Three kernel passes: the M-step's sums, the distances to the new centers with the spread
+    // around them (the variance update), and the next E-step from those distances.
+    pass.runWeightedSums();
+    const step = centersFromSums(sums, pass.mass.slice(), model.centers);
     if (step.emptyClusters.length > 0) emptyClusterEvents.push({ iteration: iterations, clusters: step.emptyClusters });
-    const distances = distancePass.run(step.centers);
-    model = emParameters(step, distances, current.responsibilities, model, covariance, points.cols);
-    const next = eStepFromDistances(distances, points.cols, model);
-    const gain = next.logLikelihood - current.logLikelihood;
-    current = next;
-    history.push(current.logLikelihood);
-    if (Math.abs(gain) <= tolerance * Math.abs(current.logLikelihood)) {
+    pass.runDistancesAndSpread(step.centers);
+    model = emParameters(step, pass.spread, model, covariance, n, d);
+    const next = pass.runEStep(logWeightsOf(model, d), halfPrecisionsOf(model));
+    const gain = next - logLikelihood;
+    logLikelihood = next;
+    history.push(logLikelihood);
+    if (Math.abs(gain) <= tolerance * Math.abs(logLikelihood)) {
       converged = true;
       break;
     }
   }
-  const labels = argmaxRows(current.responsibilities);
-  return { ...model, responsibilities: current.responsibilities, labels, iterations, history, converged, emptyClusterEvents };
+  const responsibilities: Matrix = { rows: n, cols: k, data: pass.responsibilities.slice() };
+  const labels = argmaxRows(responsibilities);
+  return { ...model, responsibilities, labels, iterations, history, converged, emptyClusterEvents };
 }
 
 /**
- * The M-step's weights and variances (CLAIMS.md §2) from its centers and masses, the responsibilities
- * w it used, and D_ia = ‖X_i − μ_a‖² to the new centers.
+ * The M-step's weights and variances (CLAIMS.md §2) from its centers and masses and the spread
+ * Σ_i w_ia‖X_i − μ_a‖² of the responsibilities w it used around the new centers, over n points in
+ * dimension d.
  */
 function emParameters(
   step: MStepResult,
-  distances: Matrix,
-  w: Matrix,
+  spread: Float64Array,
   previous: SphericalMixture,
   covariance: CovarianceModel,
+  n: number,
   d: number,
 ): SphericalMixture {
-  const { rows: n, cols: k } = w;
   const { centers, mass } = step;
-  const spread = new Float64Array(k);
-  for (let t = 0; t < n * k; t++) spread[t % k] = spread[t % k]! + w.data[t]! * distances.data[t]!;
   // π_a = N_a / Σ_b N_b maximises the expected log-likelihood (claim A3 needs the exact maximiser),
   // so an emptied cluster gets weight 0; it keeps its center and variance, which then no longer matter.
   const total = mass.reduce((s, x) => s + x, 0);

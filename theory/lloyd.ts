@@ -39,14 +39,16 @@ export interface LloydOptions {
  */
 export function lloyd(points: Matrix, initCenters: Matrix, options: LloydOptions = {}): LloydResult {
   const maxIterations = assertInteger('maxIterations', options.maxIterations ?? 300, 1);
-  assertFiniteMatrix('points', points);
-  assertFiniteMatrix('initCenters', initCenters);
-  assertSameWidth('points', points, 'initCenters', initCenters);
   const d = points.cols;
   const k = initCenters.rows;
+  // The kernel checks that the points are finite as it copies them in; only when one is not does
+  // assertFiniteMatrix run, to throw its usual error.
+  const pass = createLloydPass(points, k);
+  if (!pass.pointsFinite) assertFiniteMatrix('points', points);
+  assertFiniteMatrix('initCenters', initCenters);
+  assertSameWidth('points', points, 'initCenters', initCenters);
   const centers = cloneMatrix(initCenters);
   const mu = centers.data;
-  const pass = createLloydPass(points, k);
   const { sums, counts } = pass;
   const history: number[] = [];
   const emptyClusterEvents: EmptyClusterEvent[] = [];

@@ -31,7 +31,7 @@ export function mStep(points: Matrix, responsibilities: Matrix, previousCenters:
       for (let c = 0; c < d; c++) sums.data[a * d + c] = sums.data[a * d + c]! + w * points.data[i * d + c]!;
     }
   }
-  return finish(sums, mass, previousCenters);
+  return centersFromSums(sums, mass, previousCenters);
 }
 
 /** M-step with hard labels: each center becomes the mean of its points. */
@@ -48,10 +48,14 @@ export function hardMStep(points: Matrix, labels: Int32Array, previousCenters: M
     mass[a] = mass[a]! + 1;
     for (let c = 0; c < d; c++) sums.data[a * d + c] = sums.data[a * d + c]! + points.data[i * d + c]!;
   }
-  return finish(sums, mass, previousCenters);
+  return centersFromSums(sums, mass, previousCenters);
 }
 
-function finish(sums: Matrix, mass: Float64Array, previousCenters: Matrix): MStepResult {
+/**
+ * The M-step's end from its sums Σ_i w_ia X_i (k×d) and masses Σ_i w_ia: μ_a = sums_a / mass_a, or
+ * the previous center for an empty cluster. Keeps `mass` as the result's (theory/em.ts passes a copy).
+ */
+export function centersFromSums(sums: Matrix, mass: Float64Array, previousCenters: Matrix): MStepResult {
   const centers = cloneMatrix(previousCenters);
   const d = sums.cols;
   const emptyClusters: number[] = [];

@@ -8,8 +8,18 @@ Reads one JSON request per line on stdin and answers one JSON line on stdout:
 Timing is time.perf_counter() around fit(), so process start-up is excluded. The BLAS and OpenMP
 pools are limited to one thread, like the single-threaded TypeScript side. The points file is
 raw little-endian float64, row-major n x d (written by reports/bench/bench-dataset.ts).
+
+OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from this process's environment before numpy
+loads OpenBLAS (which reads them once, at load): where a machine sets them for other programs they
+force a slower kernel than OpenBLAS would pick (issue 15). `hello` reports what was removed and
+which BLAS kernel runs (threadpoolctl's internal_api and architecture).
 """
-import platform
+import os
+
+OPENBLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+_unset = {name: os.environ.pop(name) for name in OPENBLAS_OVERRIDES if name in os.environ}
+
+import platform  # noqa: E402  (the environment above must be cleaned before numpy loads OpenBLAS)
 import resource
 import time
 import warnings
@@ -65,8 +75,21 @@ def fit_em(request):
 
 
 def hello(_request):
-    pools = {pool["internal_api"]: pool["num_threads"] for pool in threadpool_info()}
-    return {"python": platform.python_version(), "sklearn": sklearn.__version__, "numpy": np.__version__, "threads": pools}
+    info = threadpool_info()
+    pools = {pool["internal_api"]: pool["num_threads"] for pool in info}
+    blas = [
+        {key: pool.get(key) for key in ("internal_api", "architecture", "version", "threading_layer")}
+        for pool in info
+        if pool["user_api"] == "blas"
+    ]
+    return {
+        "python": platform.python_version(),
+        "sklearn": sklearn.__version__,
+        "numpy": np.__version__,
+        "threads": pools,
+        "blas": blas,
+        "unsetEnvironment": _unset,
+    }
 
 
 def memory(_request):
