@@ -3,6 +3,7 @@ import { type ClaimOutcome, claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeHtml } from './html-escape';
 import { outcomeClass, REPORT_CSS } from './html-style';
+import { brokenProof, brokenProofLead, firstFailingRow, type ProofRow, rowCells, statementRow, stepRows } from './proof-report';
 import {
   claimFacts,
   environmentRows,
@@ -14,6 +15,7 @@ import {
   REPORT_TITLE,
   summaryNumbers,
 } from './report-content';
+import { typesetSvg } from './typeset';
 
 /** Forbids every fetch: the page needs nothing but its inline CSS and inline SVG. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
@@ -21,7 +23,8 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 /**
  * report.html: self-contained (inline CSS and SVG, no scripts, no network fetches). It opens on
  * the claims summary coloured by outcome, then the environment, then one section per claim,
- * anchored by its id. `plotSvgs` maps plotFileBase names to the SVG text of each plot.
+ * anchored by its id. `plotSvgs` maps plotFileBase names to the SVG text of each plot. Formulas
+ * (each claim's statement formula and proof steps) are typeset by MathJax into inline SVG.
  */
 export function renderHtml(results: RunResults, plotSvgs: ReadonlyMap<string, string>): string {
   return [
@@ -77,7 +80,9 @@ function claimSection(record: ClaimRecord, runSeed: number, plotSvgs: ReadonlyMa
   const parts = [
     `<section class="claim ${outcomeClass(outcome)}" id="${escapeHtml(record.id)}">`,
     `<h2>${escapeHtml(record.id)}: ${escapeHtml(record.title)} ${badge(outcome)}</h2>`,
+    ...firstFailingStep(record),
     `<blockquote>${escapeHtml(record.statement)}</blockquote>`,
+    ...statementFormula(record),
     factsTable(claimFacts(record, runSeed)),
   ];
   if (record.status === 'not implemented' || record.status === 'not selected') {
@@ -93,6 +98,7 @@ function claimSection(record: ClaimRecord, runSeed: number, plotSvgs: ReadonlyMa
     }
     if (result.counterexample !== undefined) parts.push('<h3>Counterexample</h3>', codeBlock(counterexampleText(result.counterexample)));
   }
+  parts.push(...stepsTable(record));
   parts.push('<h3>Replay</h3>', codeBlock(record.replay));
   for (const [index, plot] of (result?.plots ?? []).entries()) {
     const svg = plotSvgs.get(plotFileBase(record, index));
@@ -101,6 +107,49 @@ function claimSection(record: ClaimRecord, runSeed: number, plotSvgs: ReadonlyMa
   }
   parts.push('</section>');
   return parts.join('\n');
+}
+
+/** A broken claim's section opens with its first failing step: the sentence and the step's formula. */
+function firstFailingStep(record: ClaimRecord): string[] {
+  const proof = brokenProof(record);
+  if (proof === undefined) return [];
+  const row = firstFailingRow(record);
+  const formula = row ? `<div class="formula" data-step="${escapeHtml(row.id)}">${row.id}: ${typesetSvg(row.tex, true)}</div>` : '';
+  return [`<div class="first-failing"><p><strong>${escapeHtml(brokenProofLead(proof))}</strong></p>${formula}</div>`];
+}
+
+/** The claim's statement formula (the registry's end statement), typeset. */
+function statementFormula(record: ClaimRecord): string[] {
+  const row = statementRow(record);
+  if (row === undefined) return [];
+  return [
+    `<div class="formula statement" data-formula="${escapeHtml(record.id)}" title="${escapeHtml(row.text)}">${typesetSvg(row.tex, true)}</div>`,
+  ];
+}
+
+/** The steps table: step, formula (typeset), cases, tightest slack, verdict; the end statement last. */
+function stepsTable(record: ClaimRecord): string[] {
+  const steps = stepRows(record);
+  if (steps.length === 0) return [];
+  const end = statementRow(record);
+  const rows = [...steps, ...(end ? [end] : [])].map((row: ProofRow) => {
+    const cells = rowCells(row);
+    const verdictClass = `step-${(row.summary?.verdict ?? 'not-run').replace(/ /g, '-')}`;
+    return [
+      `<tr class="${verdictClass}" data-step="${escapeHtml(row.id)}">`,
+      `<td>${escapeHtml(row.id === record.id ? `${row.id} (end statement)` : `${row.id} (${row.kind})`)}</td>`,
+      `<td class="formula" title="${escapeHtml(row.text)}">${typesetSvg(row.tex)}</td>`,
+      `<td>${escapeHtml(cells.cases)}</td>`,
+      `<td>${escapeHtml(cells.tightest)}</td>`,
+      `<td>${escapeHtml(cells.verdict)}</td>`,
+      '</tr>',
+    ].join('');
+  });
+  const header = ['Step', 'Formula', 'Cases', 'Tightest slack', 'Verdict'].map((h) => `<th>${h}</th>`).join('');
+  return [
+    '<h3>Proof steps</h3>',
+    `<table class="steps">\n<thead><tr>${header}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
+  ];
 }
 
 function badge(outcome: ClaimOutcome): string {

@@ -35,4 +35,10 @@ figcaption { color: var(--muted); font-size: 0.9em; }
 tr[class*="outcome-"] td { background: var(--tint); }
 .badge { background: var(--strong); }
 section.claim { border-left-color: var(--strong); }
+.formula svg { vertical-align: middle; max-width: 100%; }
+div.formula { margin: 8px 0; overflow-x: auto; }
+table.steps td.formula { min-width: 240px; }
+tr.step-violated td { background: #ffebe9; }
+tr.step-holds td:last-child { color: #1a7f37; }
+.first-failing { border: 2px solid #cf222e; border-radius: 6px; padding: 4px 12px; margin: 8px 0; background: #ffebe9; }
 `;

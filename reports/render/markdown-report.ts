@@ -2,6 +2,7 @@ import type { ClaimRecord, RunResults } from '../run/run-results';
 import { claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeMarkdown, fencedBlock, markdownTable } from './markdown-syntax';
+import { brokenProof, brokenProofLead, firstFailingRow, rowCells, statementRow, stepRows } from './proof-report';
 import {
   claimFacts,
   environmentRows,
@@ -46,7 +47,9 @@ function claimSection(record: ClaimRecord, runSeed: number): string {
   const { result } = record;
   const blocks = [
     `<a id="${record.id}"></a>\n\n## ${record.id}: ${escapeMarkdown(record.title)}`,
+    ...firstFailingStep(record),
     `> ${escapeMarkdown(record.statement)}`,
+    ...statementFormula(record),
     claimFacts(record, runSeed)
       .map(([label, value]) => `- **${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`)
       .join('\n'),
@@ -71,9 +74,54 @@ function claimSection(record: ClaimRecord, runSeed: number): string {
     if (result.counterexample !== undefined)
       blocks.push('**Counterexample**', fencedBlock(counterexampleText(result.counterexample), 'json'));
   }
+  blocks.push(...stepsTable(record));
   blocks.push('**Replay**', fencedBlock(record.replay, 'sh'));
   for (const [index, plot] of (result?.plots ?? []).entries()) {
     blocks.push(`![${escapeMarkdown(plot.title)}](plots/${plotFileBase(record, index)}.png)`);
   }
   return blocks.join('\n\n');
+}
+
+/** A broken claim's section opens with its first failing step and its formula. */
+function firstFailingStep(record: ClaimRecord): string[] {
+  const proof = brokenProof(record);
+  if (proof === undefined) return [];
+  const row = firstFailingRow(record);
+  return [`**${escapeMarkdown(brokenProofLead(proof))}**`, ...(row ? [displayMath(row.tex)] : [])];
+}
+
+/** The claim's statement formula (the registry's end statement) as display TeX. */
+function statementFormula(record: ClaimRecord): string[] {
+  const row = statementRow(record);
+  return row === undefined ? [] : [displayMath(row.tex)];
+}
+
+function displayMath(tex: string): string {
+  return `$$\n${tex}\n$$`;
+}
+
+/** A code span in a table cell: the formula's mathjs text, with the pipes a table would split at escaped. */
+function codeCell(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  return `${fence} ${text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|')} ${fence}`;
+}
+
+/** The steps table: step, formula (mathjs text), cases, tightest slack, verdict; the end statement last. */
+function stepsTable(record: ClaimRecord): string[] {
+  const steps = stepRows(record);
+  if (steps.length === 0) return [];
+  const end = statementRow(record);
+  const rows = [...steps, ...(end ? [end] : [])].map((row) => {
+    const cells = rowCells(row);
+    const name = row.id === record.id ? `${row.id} (end statement)` : `${row.id} (${row.kind})`;
+    return [
+      escapeMarkdown(name),
+      codeCell(row.text),
+      escapeMarkdown(cells.cases),
+      escapeMarkdown(cells.tightest),
+      escapeMarkdown(cells.verdict),
+    ];
+  });
+  return ['**Proof steps**', markdownTable(['Step', 'Formula', 'Cases', 'Tightest slack', 'Verdict'], rows)];
 }

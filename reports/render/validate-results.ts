@@ -1,15 +1,17 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import resultsSchema from '../run/results.schema.json';
+import { resultsJsonSchema } from '../run/results-json-schema';
 import type { ClaimRecord, RunResults } from '../run/run-results';
 
-const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).addSchema(resultsSchema, 'results');
+// The schema is generated from the zod schemas of reports/run/run-results.ts (results.schema.json is its committed copy).
+const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).addSchema(resultsJsonSchema(), 'results');
 const validateAgainstSchema = ajv.compile<RunResults>({ $ref: 'results' });
 const validateRecordAgainstSchema = ajv.compile<ClaimRecord>({ $ref: 'results#/definitions/claimRecord' });
 
 /**
  * Checks that `json` (a parsed results.json, possibly from a foreign or corrupted folder) is a
- * well-formed RunResults, against reports/results.schema.json and the cross-field rules the schema
- * cannot state. Throws an Error whose one-line message names the first failing path.
+ * well-formed RunResults, against the JSON Schema generated from RunResultsSchema
+ * (reports/run/run-results.ts) and the cross-field rules the schema cannot state. Throws an Error
+ * whose one-line message names the first failing path.
  */
 export function validateResults(json: unknown): RunResults {
   if (!validateAgainstSchema(json)) {

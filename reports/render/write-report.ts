@@ -9,8 +9,8 @@ import { plotFileBase } from './report-content';
 import { validateResults } from './validate-results';
 
 /**
- * Writes a run's output folder, each file atomically: results.json (validated against
- * reports/results.schema.json first; nothing is written if it is invalid), plots/<claim>-<n>.svg
+ * Writes a run's output folder, each file atomically: results.json (validated against its schema,
+ * reports/run/results.schema.json, first; nothing is written if it is invalid), plots/<claim>-<n>.svg
  * and .png for every plot, report.md and report.html. The reports are rendered from results.json
  * as written, so they show exactly what the file holds.
  */
