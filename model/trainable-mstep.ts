@@ -8,7 +8,8 @@ import { TrainableAttentionLayer } from './trainable-attention';
 /**
  * The trainable M-step layer (claim C3): M heads around the hand-set hard M-step head at the
  * temperature cap β_cap (claim C2, without keep-empty), on its token layout and mask. Query and
- * key are D×k with ‖W_Q‖_F ≤ β_cap·√k and ‖W_K‖_F ≤ √k; the value is the data token's point X_i.
+ * key are D×k with ‖W_Q W_Kᵀ‖₂ ≤ β_cap (the construction's W_Q W_Kᵀ = β_cap·Σ_a e_id_a e_resp_aᵀ
+ * sits at the cap); the value is the data token's point X_i.
  * Each centroid token's output is a convex combination of the points, so
  * ‖out_a − mean_a‖ ≤ max_i ‖X_i − mean_a‖ and the relative error lies in [0, 1].
  */

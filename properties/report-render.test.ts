@@ -11,7 +11,7 @@ import { renderMarkdown } from '../reports/render/markdown-report';
 import { plotSpec } from '../reports/render/plot-spec';
 import { validateResults } from '../reports/render/validate-results';
 import { writeReport } from '../reports/render/write-report';
-import resultsSchema from '../reports/run/results.schema.json';
+import { resultsJsonSchema } from '../reports/run/results-json-schema';
 import type { ClaimRecord, RunEnvironment, RunResults } from '../reports/run/run-results';
 
 const REPO_ROOT = resolve(__dirname, '..');
@@ -21,7 +21,7 @@ const HOSTILE_TEXT = '<script>alert("x")</script> & |Lloyd − oracle| ≤ 0.01'
 const DELTAS = [2, 4, 8, 16, 32];
 const PHI_TAIL = [0.158655, 0.0227501, 3.16712e-5, 6.22096e-16, 6.38875e-58];
 
-// Every field of the results types, checked by tsc: a field added to a type must be added here and to the schema.
+// Every field of the results types, checked by tsc: a field added to a type must be added here (and to its zod schema).
 const RUN_RESULTS_FIELDS: Record<keyof RunResults, true> = {
   schemaVersion: true,
   startedAt: true,
@@ -63,6 +63,7 @@ const CLAIM_RESULT_FIELDS: Record<keyof ClaimResult, true> = {
   counterexample: true,
   plots: true,
   notes: true,
+  proof: true,
 };
 const PLOT_FIELDS: Record<keyof Plot, true> = { title: true, xLabel: true, yLabel: true, logX: true, logY: true, series: true };
 const SERIES_FIELDS: Record<keyof Series, true> = { name: true, role: true, points: true };
@@ -280,18 +281,28 @@ describe('report: results.json schema', () => {
     expect(() => validateResults('not an object')).toThrow(/^invalid run results at \(root\): must be object$/);
   });
 
+  /** The generated JSON Schema, typed loosely enough to look into. */
+  interface ObjectSchema {
+    properties: Record<string, { enum?: unknown[] }>;
+  }
+  const schema = resultsJsonSchema() as unknown as ObjectSchema & {
+    definitions: Record<'claimId' | 'environment' | 'claimRecord' | 'claimResult' | 'plot' | 'series' | 'seriesPoint', ObjectSchema> & {
+      claimId: { enum: unknown[] };
+    };
+  };
+
   test('report: the schema lists the same ids, verdicts, provenances and kinds as the code', () => {
-    const definitions = resultsSchema.definitions;
+    const { definitions } = schema;
     expect(definitions.claimId.enum).toEqual([...CLAIM_IDS]);
-    expect(definitions.claimResult.properties.verdict.enum).toEqual([...VERDICTS]);
-    expect(definitions.claimRecord.properties.provenance.enum).toEqual([...PROVENANCES]);
-    expect(definitions.claimRecord.properties.kind.enum).toEqual([...CHECK_KINDS]);
+    expect(definitions.claimResult.properties.verdict!.enum).toEqual([...VERDICTS]);
+    expect(definitions.claimRecord.properties.provenance!.enum).toEqual([...PROVENANCES]);
+    expect(definitions.claimRecord.properties.kind!.enum).toEqual([...CHECK_KINDS]);
   });
 
   test('report: the schema has exactly the fields of the RunResults types', () => {
-    const { definitions, properties } = resultsSchema;
-    const fieldsOf = (schema: { properties: object }) => Object.keys(schema.properties).sort();
-    expect(fieldsOf({ properties })).toEqual(Object.keys(RUN_RESULTS_FIELDS).sort());
+    const { definitions } = schema;
+    const fieldsOf = (object: ObjectSchema) => Object.keys(object.properties).sort();
+    expect(fieldsOf(schema)).toEqual(Object.keys(RUN_RESULTS_FIELDS).sort());
     expect(fieldsOf(definitions.environment)).toEqual(Object.keys(ENVIRONMENT_FIELDS).sort());
     expect(fieldsOf(definitions.claimRecord)).toEqual(Object.keys(CLAIM_RECORD_FIELDS).sort());
     expect(fieldsOf(definitions.claimResult)).toEqual(Object.keys(CLAIM_RESULT_FIELDS).sort());
@@ -406,7 +417,7 @@ describe('report: output folder (child process: vega is ESM-only)', () => {
       for (const link of markdown.match(/\(plots\/[^)]+\.png\)/g) ?? []) expect(existsSync(join(out, link.slice(1, -1)))).toBe(true);
 
       const html = readFileSync(join(out, 'report.html'), 'utf8');
-      expect(html.match(/<svg /g)).toHaveLength(plots.length);
+      expect(html.match(/<figure>\n<svg /g)).toHaveLength(plots.length);
       expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|(src|href)="https?:|url\(\s*['"]?https?:/i);
       expect(html).not.toMatch(/NaN|undefined|Infinity/);
     } finally {

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ClaimId, claimEntry } from '../bounds/registry';
 import type { Verdict } from '../reports/claims/kit/claim-check';
+import { CHECKS } from '../reports/run/claim-checks';
 import { exitCodeOf } from '../reports/run/reproduce';
 import type { ClaimRecord, RunResults } from '../reports/run/run-results';
 import { runTvem } from './cli-process';
 
 const QUICK = ['reproduce', '--quick', '--only', 'A1,A2,A3', '--seed', '11'];
+
+/** A run directory's run.json. */
+function runJson(dir: string) {
+  return JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+}
 
 /** results.json without the fields that legitimately differ between runs (times and durations). */
 function comparable(dir: string): unknown {
@@ -26,12 +32,42 @@ describe('tvem reproduce: shards, merge and resume', () => {
     expect(runTvem([...QUICK, '--out', full]).status).toBe(0);
   });
 
-  test('merging the shards of a run gives the unsharded results.json, apart from times', () => {
+  test("run.json holds the configuration and, beside the seed, each selected claim's resolved scale", () => {
+    const saved = runJson(full);
+    expect(saved).toMatchObject({ seed: 11, quick: true, only: ['A1', 'A2', 'A3'], shard: { index: 1, count: 1 } });
+    const expected = Object.fromEntries(
+      (['A1', 'A2', 'A3'] as const).flatMap((id) => {
+        const scale = CHECKS[id]!.load().scales?.quick;
+        return scale === undefined ? [] : [[id, JSON.parse(JSON.stringify(scale))]];
+      }),
+    );
+    expect(saved.scales).toEqual(expected);
+    expect(Object.keys(saved.scales).length).toBeGreaterThan(0); // A1 declares scales
+  });
+
+  test('merging the shards of a run gives the unsharded results.json, apart from times, and its scales', () => {
     const shards = [1, 2, 3].map((i) => join(root, `shard${i}`));
     shards.forEach((dir, i) => expect(runTvem([...QUICK, '--shard', `${i + 1}/3`, '--out', dir]).status).toBe(0));
+    shards.forEach((dir, i) =>
+      expect(Object.keys(runJson(dir).scales)).toEqual(Object.keys(runJson(full).scales).filter((id) => id === `A${i + 1}`)),
+    );
     const merged = join(root, 'merged');
     expect(runTvem(['merge', ...shards, '--out', merged]).status).toBe(0);
     expect(comparable(merged)).toEqual(comparable(full));
+    expect(runJson(merged)).toEqual(runJson(full));
+  });
+
+  test('merge accepts shards whose run.json hold different subsets of scales (or none), keeping those given', () => {
+    const shards = [1, 2, 3].map((i) => join(root, `shard${i}`));
+    const old = join(root, 'shard1-without-scales');
+    expect(runTvem([...QUICK, '--shard', '1/3', '--out', old]).status).toBe(0);
+    const { scales: _dropped, ...withoutScales } = runJson(old);
+    writeFileSync(join(old, 'run.json'), JSON.stringify(withoutScales));
+    const merged = join(root, 'merged-partial-scales');
+    expect(runTvem(['merge', old, shards[1]!, shards[2]!, '--out', merged]).status).toBe(0);
+    expect(comparable(merged)).toEqual(comparable(full));
+    const { A1: _a1, ...rest } = runJson(full).scales;
+    expect(runJson(merged).scales).toEqual(rest);
   });
 
   test('--resume finishes an interrupted run and skips finished cells', () => {
@@ -45,6 +81,7 @@ describe('tvem reproduce: shards, merge and resume', () => {
     expect(resumed.stderr).not.toContain('A1:');
     expect(readFileSync(join(dir, 'cells', 'A1.json'), 'utf8')).toBe(a1);
     expect(comparable(dir)).toEqual(comparable(full));
+    expect(runJson(dir)).toEqual(runJson(full));
   });
 
   test('a results directory leaves no temporary files behind', () => {
@@ -163,5 +200,40 @@ describe('exitCodeOf: trend claims never fail the run', () => {
         ]),
       ),
     ).toBe(2);
+  });
+});
+
+describe('tvem reproduce --only <step id>: one proof step of a claim', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tvem-reproduce-step-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const STEP = ['reproduce', '--quick', '--only', 'E2.1', '--seed', '11'];
+
+  test('runs the claim with only that step checked, records the selection in run.json, and resumes with it', () => {
+    const dir = join(root, 'step');
+    expect(runTvem([...STEP, '--out', dir]).status).toBe(0);
+    expect(runJson(dir)).toMatchObject({ only: ['E2'], steps: { E2: ['E2.1'] } });
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
+    const proof = results.claims.find((c: { id: string }) => c.id === 'E2').result.proof;
+    expect(proof.selectedSteps).toEqual(['E2.1']);
+    expect(proof.steps.map((s: { id: string; verdict: string }) => [s.id, s.verdict])).toEqual([
+      ['E2.1', 'holds'],
+      ['E2.2', 'not selected'],
+    ]);
+    const before = comparable(dir);
+    rmSync(join(dir, 'cells', 'E2.json'));
+    expect(runTvem([...STEP, '--resume', dir]).status).toBe(0);
+    expect(comparable(dir)).toEqual(before);
+    expect(runJson(dir)).toMatchObject({ only: ['E2'], steps: { E2: ['E2.1'] } });
+  });
+
+  test.each([
+    ['B2.9', 'B2.9'],
+    ['A1.1', 'A1.1'],
+    ['E2,E2.7', 'E2.7'],
+  ])('--only %s: one line naming the unknown step id, exit 2', (only, named) => {
+    const out = runTvem(['reproduce', '--quick', '--only', only, '--out', join(root, 'bad')]);
+    expect(out.status).toBe(2);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain(named);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { b2EStepBound } from '../bounds/b2-estep-temperature';
+import { c2MeanBoundOfInstance } from '../bounds/c2-mstep-temperature';
 import { compareWithConstruction } from '../bounds/training-slack';
 import { initBackend } from '../model/backend';
 import { hardMStepAttention } from '../model/mstep-head';
@@ -126,15 +127,33 @@ describe('B3: trained E-step layer', () => {
     expect(afterCodeChange.rejectedCheckpoint).toMatch(/trained by other code/);
   });
 
-  test('B3: the hand-set head at β_cap lies in the trained class', () => {
+  test('B3: the hand-set head at β_cap lies in the trained class, at the cap on ‖W_Q W_Kᵀ‖₂', () => {
     const config = eStepConfig('B3: construction in class', { heads: 3 });
     const problem = new EStepTraining(config);
     try {
       problem.layer.setToConstruction();
+      expect(problem.layer.cap).toBe(config.betaCap);
+      expect(problem.layer.effectiveNorms()).toEqual([config.betaCap, config.betaCap, config.betaCap]);
       const [instance] = sampleInstances(mixtureSpecOf(config), 1, new Rng(testSeed('B3: construction instance')));
       const w = tf.tidy(() => problem.layer.responsibilities(eStepInputTokens(problem.layer.layout, [instance!])).dataSync());
       const expected = softEStep(instance!.points, instance!.centers, config.betaCap);
-      expected.data.forEach((x, t) => expect(Math.abs(w[t]! - x)).toBeLessThan(1e-5));
+      // float32 rounding: each score β(⟨X_i, μ_a⟩ − ‖μ_a‖²/2) is a (d+1)-term dot product, off by at most
+      // (d+2)·u·β·(Σ_j |X_ij μ_aj| + ‖μ_a‖²/2) with u = 2⁻²⁴, and a softmax moves by at most that much.
+      const { points, centers } = instance!;
+      let scale = 0;
+      for (let i = 0; i < points.rows; i++) {
+        for (let a = 0; a < centers.rows; a++) {
+          let s = 0;
+          let sq = 0;
+          for (let j = 0; j < points.cols; j++) {
+            s += Math.abs(points.data[i * points.cols + j]! * centers.data[a * centers.cols + j]!);
+            sq += centers.data[a * centers.cols + j]! ** 2;
+          }
+          scale = Math.max(scale, s + sq / 2);
+        }
+      }
+      const tolerance = 4 * (config.d + 2) * 2 ** -24 * config.betaCap * scale + 1e-6;
+      expected.data.forEach((x, t) => expect(Math.abs(w[t]! - x)).toBeLessThan(tolerance));
     } finally {
       problem.dispose();
     }
@@ -150,11 +169,44 @@ describe('B3: trained E-step layer', () => {
 });
 
 describe('C3: trained M-step layer', () => {
-  test('C3: the hand-set M-step head at β_cap lies in the trained class', async () => {
+  test('C3: a trained M-step layer meets its C3 bound and, capped on ‖W_Q W_Kᵀ‖₂, does not beat the construction by the centred pair’s margin', () => {
+    const config = parseMStepExperiment({
+      k: 3,
+      d: 2,
+      n: 32,
+      delta: 4,
+      betaCap: 3,
+      heads: 2,
+      seed: testSeed('C3: held-out bound'),
+      training: { steps: 150, learningRate: 0.05, patience: 100 },
+    });
+    const trained = new MStepTraining(config);
+    const construction = new MStepTraining(config);
+    try {
+      trainLoop(trained, config.training);
+      construction.layer.setToConstruction();
+      const instances = sampleInstances(mixtureSpecOf(config), 2000, new Rng(testSeed('C3: held-out instances')));
+      const errors = Array.from(trained.heldOutErrors(instances));
+      const constructionErrors = Array.from(construction.heldOutErrors(instances));
+      const bounds = instances.map((instance) => c2MeanBoundOfInstance(instance, config.betaCap));
+      const comparison = compareWithConstruction(errors, bounds, 1, FAILURE_PROBABILITY);
+      expect({ seed: config.seed, ...comparison }).toMatchObject({ exceeds: false, resolved: true });
+      // Under separate Q, K caps the centred pair reached error ≈ 0.012 here against the construction's ≈ 0.05.
+      const gap = errors.reduce((s, e, j) => s + e - constructionErrors[j]!, 0) / errors.length;
+      expect(gap).toBeGreaterThan(-0.01);
+    } finally {
+      trained.dispose();
+      construction.dispose();
+    }
+  });
+
+  test('C3: the hand-set M-step head at β_cap lies in the trained class, at the cap on ‖W_Q W_Kᵀ‖₂', async () => {
     const config = parseMStepExperiment({ k: 3, d: 2, n: 32, betaCap: 3, heads: 2, seed: testSeed('C3: construction in class') });
     const problem = new MStepTraining(config);
     try {
       problem.layer.setToConstruction();
+      expect(problem.layer.cap).toBe(config.betaCap);
+      expect(problem.layer.effectiveNorms()).toEqual([config.betaCap, config.betaCap]);
       const [instance] = sampleInstances(mixtureSpecOf(config), 1, new Rng(testSeed('C3: construction instance')));
       const out = tf.tidy(() => problem.layer.centers(mStepInputTokens(problem.layer.layout, [instance!])).dataSync());
       const expected = await hardMStepAttention(instance!.points, instance!.labels, config.k, config.betaCap);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../theory/rng';
 import type { TrainingProblem } from '../training/training-problem';
+import { TRAINING_STREAMS } from '../training/training-streams';
 import { type ClusteringTask, inputOf, samplePretrainingTask } from './clustering-task';
 import type { ClusteringExperiment } from './config';
 import { crossEntropy, permutationMinCrossEntropy } from './loss';
@@ -39,9 +40,9 @@ export class ClusteringTraining implements TrainingProblem<ClusteringBatch> {
 
   constructor(readonly config: ClusteringExperiment) {
     const root = new Rng(config.seed);
-    this.model = createClusteringTransformer(config, root.split(0));
-    this.data = new PretrainingData(config, root.split(1));
-    const validationRng = root.split(2);
+    this.model = createClusteringTransformer(config, root.split(TRAINING_STREAMS.weights));
+    this.data = new PretrainingData(config, root.split(TRAINING_STREAMS.batches));
+    const validationRng = root.split(TRAINING_STREAMS.validation);
     this.validation = Array.from({ length: config.validationInstances }, (_, j) => samplePretrainingTask(config, validationRng.split(j)));
   }
 

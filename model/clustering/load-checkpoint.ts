@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Rng } from '../../theory/rng';
 import { InputError } from '../../theory/validate';
 import { type CheckpointKey, checkpointHash, loadCheckpoint, METADATA_FILE, WEIGHTS_FILE } from '../training/checkpoint';
+import { TRAINING_STREAMS } from '../training/training-streams';
 import { createClusteringTransformer } from './clustering-training';
 import { type ClusteringExperiment, parseClusteringExperiment } from './config';
 import { CLUSTERING_CHECKPOINT_KIND } from './pretrained-transformer';
@@ -40,7 +41,7 @@ export function loadClusteringTransformer(path: string, parameter = '--checkpoin
   } catch (error) {
     throw new InputError(`${parameter}: ${directory} has an unreadable config (${error instanceof Error ? error.message : String(error)})`);
   }
-  const model = createClusteringTransformer(config, new Rng(config.seed).split(0));
+  const model = createClusteringTransformer(config, new Rng(config.seed).split(TRAINING_STREAMS.weights));
   const read = loadCheckpoint(directory, checkpointHash(key), model.parameters);
   if (!read.ok) {
     model.dispose();

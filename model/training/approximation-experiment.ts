@@ -6,6 +6,7 @@ import { APPROXIMATION_TARGETS, TARGET_FUNCTIONS } from './approximation-targets
 import { loopConfigSchema } from './loop-config';
 import { parseConfig } from './parse-config';
 import type { TrainingProblem } from './training-problem';
+import { TRAINING_STREAMS } from './training-streams';
 
 /** The approximation experiment of claim D2: target, dimension, heads and training. */
 export const approximationExperimentSchema = z
@@ -69,9 +70,15 @@ export class ApproximationTraining implements TrainingProblem<PointBatch> {
   constructor(readonly config: ApproximationExperiment) {
     const root = new Rng(config.seed);
     const target = TARGET_FUNCTIONS[config.target];
-    this.approximator = new TrainableSoftmaxApproximator(config.heads, config.d, target.lower, target.upper, root.split(0));
-    this.batchRng = root.split(1);
-    this.validation = this.batch(config.validationPoints, root.split(2));
+    this.approximator = new TrainableSoftmaxApproximator(
+      config.heads,
+      config.d,
+      target.lower,
+      target.upper,
+      root.split(TRAINING_STREAMS.weights),
+    );
+    this.batchRng = root.split(TRAINING_STREAMS.batches);
+    this.validation = this.batch(config.validationPoints, root.split(TRAINING_STREAMS.validation));
   }
 
   get parameters() {

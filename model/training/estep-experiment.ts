@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { TrainableEStepLayer } from '../trainable-estep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { LayerTraining } from './layer-training';
+import { type LayerFactory, LayerTraining } from './layer-training';
 import { eStepInputTokens, hardEStepTargets } from './mixture-batches';
 import { evaluationChunk } from './mixture-config';
 import { parseConfig } from './parse-config';
@@ -17,7 +17,7 @@ export function parseEStepExperiment(input: unknown): EStepExperiment {
   return parseConfig(eStepExperimentSchema, input, 'E-step experiment config');
 }
 
-type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
+export type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
 
 /**
  * Training of the trainable E-step layer (claim B3). Batches are fresh instances; the input
@@ -29,8 +29,12 @@ type EStepBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
  * validation set.
  */
 export class EStepTraining extends LayerTraining<TrainableEStepLayer, EStepBatch> {
-  constructor(config: EStepExperiment) {
-    super(config, (layout, heads, betaCap, rng) => new TrainableEStepLayer(layout, heads, betaCap, rng));
+  /** `makeLayer` replaces the layer (negative controls inject a broken one); default the TrainableEStepLayer. */
+  constructor(
+    config: EStepExperiment,
+    makeLayer: LayerFactory<TrainableEStepLayer> = (layout, heads, betaCap, rng) => new TrainableEStepLayer(layout, heads, betaCap, rng),
+  ) {
+    super(config, makeLayer);
   }
 
   protected batchOf(instances: readonly Instance[]): EStepBatch {

@@ -4,8 +4,8 @@ import { checkAttentionExperiment, mixtureFields } from './mixture-config';
 
 /**
  * The config of a trained-layer experiment (claims B3 and C3): the instance distribution, the
- * layer's heads M and temperature cap β_cap (its weight-norm caps are the hand-set head's norms
- * at β_cap), batch and validation sizes, seed and training loop.
+ * layer's heads M and temperature cap β_cap (each head's ‖W_Q W_Kᵀ‖₂ is capped at the hand-set
+ * head's, which is β_cap), batch and validation sizes, seed and training loop.
  */
 export function layerExperimentSchema(defaultBetaCap: number) {
   return z

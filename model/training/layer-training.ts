@@ -9,6 +9,7 @@ import { sampleInstances } from './mixture-batches';
 import { mixtureSpecOf } from './mixture-config';
 import type { NamedParameter } from './parameters';
 import type { TrainingProblem } from './training-problem';
+import { TRAINING_STREAMS } from './training-streams';
 
 /** The resolved config of a trained-layer experiment (claims B3, C3). */
 export type LayerExperiment = z.output<ReturnType<typeof layerExperimentSchema>>;
@@ -18,6 +19,9 @@ export interface TrainableLayer {
   readonly parameters: readonly NamedParameter[];
   dispose(): void;
 }
+
+/** Builds a trained-layer experiment's layer from its token layout, heads M, cap β_cap and weight stream. */
+export type LayerFactory<Layer> = (layout: TokenLayout, heads: number, betaCap: number, rng: Rng) => Layer;
 
 /**
  * The training problem shared by the E- and M-step layers (claims B3, C3). Streams, from the
@@ -32,12 +36,12 @@ export abstract class LayerTraining<Layer extends TrainableLayer, Batch extends 
 
   constructor(
     readonly config: LayerExperiment,
-    makeLayer: (layout: TokenLayout, heads: number, betaCap: number, rng: Rng) => Layer,
+    makeLayer: LayerFactory<Layer>,
   ) {
     const root = new Rng(config.seed);
-    this.layer = makeLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(0));
-    this.batchRng = root.split(1);
-    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(2));
+    this.layer = makeLayer(tokenLayout(config.n, config.d, config.k), config.heads, config.betaCap, root.split(TRAINING_STREAMS.weights));
+    this.batchRng = root.split(TRAINING_STREAMS.batches);
+    this.validation = sampleInstances(mixtureSpecOf(config), config.validationInstances, root.split(TRAINING_STREAMS.validation));
   }
 
   get parameters(): readonly NamedParameter[] {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Instance } from '../../theory/mixture';
 import { TrainableMStepLayer } from '../trainable-mstep';
 import { layerExperimentSchema } from './layer-experiment-schema';
-import { LayerTraining } from './layer-training';
+import { type LayerFactory, LayerTraining } from './layer-training';
 import { clusterMeansAndScales, mStepInputTokens } from './mixture-batches';
 import { evaluationChunk } from './mixture-config';
 import { parseConfig } from './parse-config';
@@ -17,7 +17,7 @@ export function parseMStepExperiment(input: unknown): MStepExperiment {
   return parseConfig(mStepExperimentSchema, input, 'M-step experiment config');
 }
 
-type MStepBatch = { tokens: tf.Tensor3D; means: tf.Tensor3D; scales: tf.Tensor2D };
+export type MStepBatch = { tokens: tf.Tensor3D; means: tf.Tensor3D; scales: tf.Tensor2D };
 
 function mStepBatch(layer: TrainableMStepLayer, instances: readonly Instance[]): MStepBatch {
   const { k, d } = layer.layout;
@@ -42,8 +42,12 @@ function relativeErrors(layer: TrainableMStepLayer, batch: MStepBatch): tf.Tenso
  * as in EStepTraining.
  */
 export class MStepTraining extends LayerTraining<TrainableMStepLayer, MStepBatch> {
-  constructor(config: MStepExperiment) {
-    super(config, (layout, heads, betaCap, rng) => new TrainableMStepLayer(layout, heads, betaCap, rng));
+  /** `makeLayer` replaces the layer (negative controls inject a broken one); default the TrainableMStepLayer. */
+  constructor(
+    config: MStepExperiment,
+    makeLayer: LayerFactory<TrainableMStepLayer> = (layout, heads, betaCap, rng) => new TrainableMStepLayer(layout, heads, betaCap, rng),
+  ) {
+    super(config, makeLayer);
   }
 
   protected batchOf(instances: readonly Instance[]): MStepBatch {

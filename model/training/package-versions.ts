@@ -14,17 +14,21 @@ const TRAINING_PACKAGES = [
   'pure-rand',
 ];
 
+/** The installed version of a package, or undefined when it is not installed (an optional dependency). */
+export function installedVersion(name: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Installed versions of TRAINING_PACKAGES (absent optional packages are left out), plus Node. */
 export function trainingPackageVersions(): Record<string, string> {
   const versions: Record<string, string> = { node: process.version };
   for (const name of TRAINING_PACKAGES) {
-    try {
-      versions[name] = (
-        JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
-      ).version;
-    } catch {
-      // not installed (optional dependency)
-    }
+    const version = installedVersion(name);
+    if (version !== undefined) versions[name] = version;
   }
   return versions;
 }

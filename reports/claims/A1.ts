@@ -1,13 +1,13 @@
 import { claimEntry } from '../../bounds/registry';
-import { mislabelRate } from '../../theory/mislabel';
+import { mislabelRate as optimalAssignmentRate } from '../../theory/mislabel';
 import { bruteForceMislabelRate } from '../../theory/mislabel-brute-force';
 import type { Rng } from '../../theory/rng';
 import { samePartition } from '../../theory/same-partition';
 import type { ClaimCheck } from './kit/claim-check';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
-const entry = claimEntry('A1');
-const { maxBruteForceK, tolerance } = entry.constants;
+const { maxBruteForceK, tolerance } = claimEntry('A1').constants;
 
 interface Case {
   readonly k: number;
@@ -15,51 +15,92 @@ interface Case {
   readonly truth: number[];
 }
 
+/** A1's sizes: labellings drawn. */
+interface A1Scale {
+  readonly cases: number;
+}
+
+/** Random relabellings of ẑ per case (Fisher–Yates from the case's rng). */
+const RELABELLINGS = 3;
+
+/** The mislabel rate h(ẑ, z) as A1 checks it. */
+export type MislabelRate = (predicted: ArrayLike<number>, truth: ArrayLike<number>, k: number) => number;
+
+/** What A1 checks, injectable for its negative control (properties/negative-controls-f2-a1.test.ts). */
+export interface A1Subject {
+  readonly mislabelRate: MislabelRate;
+}
+
 /** A1: random labellings (uniform, or a noisy copy of the truth) checked four ways. */
-export const check: ClaimCheck = {
-  id: 'A1',
-  async run({ rng, quick, progress }) {
-    const cases = quick ? 300 : 3000;
-    const failures = new SmallestCase<Case & { reason: string }>();
-    let worstGap = 0;
-    let coinciding = 0;
-    for (let c = 0; c < cases; c++) {
-      const sample = drawCase(rng.split(c));
-      const { k, predicted, truth } = sample;
-      const h = mislabelRate(predicted, truth, k);
-      const reasons: string[] = [];
-      const gap = Math.abs(h - bruteForceMislabelRate(predicted, truth, k));
-      worstGap = Math.max(worstGap, gap);
-      if (gap > tolerance) reasons.push(`differs from brute force by ${gap}`);
-      const shift = predicted.map((a) => (a + 1) % k);
-      if (Math.abs(mislabelRate(shift, truth, k) - h) > tolerance) reasons.push('changes under relabelling');
-      if (h < 0 || h > 1 - 1 / k + tolerance) reasons.push(`h = ${h} outside [0, 1 − 1/k]`);
-      const same = samePartition(predicted, truth);
-      if (same) coinciding++;
-      if ((h === 0) !== same) reasons.push('h = 0 does not match partition equality');
-      if (reasons.length > 0) failures.offer(truth.length * k, { ...sample, reason: reasons.join('; ') });
-      if (c % 100 === 0) progress.tick(c, cases);
-    }
-    progress.tick(cases, cases);
-    const verdict = failures.count === 0 ? 'holds' : 'violated';
-    return {
-      id: 'A1',
-      verdict,
-      summary: `${cases} labellings with k ≤ ${maxBruteForceK}: worst |Hungarian − brute force| = ${worstGap.toExponential(2)} (tolerance ${tolerance}); ${coinciding} with coinciding partitions, ${cases - coinciding} without; ${failures.count} failures`,
-      numbers: {
-        cases,
-        worstGapToBruteForce: worstGap,
-        tolerance,
-        casesWithCoincidingPartitions: coinciding,
-        casesWithDifferentPartitions: cases - coinciding,
-        failures: failures.count,
-      },
-      samples: cases,
-      failureProbability: 0,
-      ...(failures.value ? { counterexample: failures.value } : {}),
-    };
-  },
-};
+export function a1Check(subject: Partial<A1Subject> = {}): ClaimCheck<A1Scale> {
+  const mislabelRate = subject.mislabelRate ?? optimalAssignmentRate;
+  return {
+    id: 'A1',
+    scales: { quick: { cases: 300 }, default: { cases: 3000 } },
+    async run({ rng, scale, progress }) {
+      const { cases } = scale;
+      const failures = new SmallestCase<Case & { reason: string }>();
+      let worstGap = 0;
+      let coinciding = 0;
+      for (let c = 0; c < cases; c++) {
+        const caseRng = rng.split(c);
+        const sample = drawCase(caseRng);
+        const { gap, same, reasons } = judgeCase(sample, mislabelRate, caseRng);
+        worstGap = Math.max(worstGap, gap);
+        if (same) coinciding++;
+        if (reasons.length > 0) failures.offer(sample.truth.length * sample.k, { ...sample, reason: reasons.join('; ') });
+        if (c % 100 === 0) progress.tick(c, cases);
+      }
+      progress.tick(cases, cases);
+      return {
+        id: 'A1',
+        verdict: verdictOf({ violations: failures.count, unresolved: 0 }),
+        summary: `${cases} labellings with k ≤ ${maxBruteForceK}: worst |Hungarian − brute force| = ${worstGap.toExponential(2)} (tolerance ${tolerance}); ${RELABELLINGS} random permutations of ẑ per case; ${coinciding} with coinciding partitions, ${cases - coinciding} without; ${failures.count} failures`,
+        numbers: {
+          cases,
+          worstGapToBruteForce: worstGap,
+          tolerance,
+          relabellingsPerCase: RELABELLINGS,
+          casesWithCoincidingPartitions: coinciding,
+          casesWithDifferentPartitions: cases - coinciding,
+          failures: failures.count,
+        },
+        samples: cases,
+        failureProbability: 0,
+        ...(failures.value ? { counterexample: failures.value } : {}),
+        notes: [
+          `Relabelling invariance is checked under ${RELABELLINGS} uniformly random permutations of [k] per case (Fisher–Yates from the case's own stream), not only cyclic shifts.`,
+        ],
+      };
+    },
+  };
+}
+
+export const check = a1Check();
+
+/**
+ * The four checks of A1 on one labelling: brute force, invariance under random relabellings,
+ * range, and h = 0 iff the partitions coincide.
+ */
+function judgeCase({ k, predicted, truth }: Case, mislabelRate: MislabelRate, rng: Rng): { gap: number; same: boolean; reasons: string[] } {
+  const h = mislabelRate(predicted, truth, k);
+  const reasons: string[] = [];
+  const gap = Math.abs(h - bruteForceMislabelRate(predicted, truth, k));
+  if (gap > tolerance) reasons.push(`differs from brute force by ${gap}`);
+  for (let r = 0; r < RELABELLINGS; r++) {
+    const perm = rng.shuffle([...Array(k).keys()]);
+    const relabelled = mislabelRate(
+      predicted.map((a) => perm[a]!),
+      truth,
+      k,
+    );
+    if (Math.abs(relabelled - h) > tolerance) reasons.push(`changes under the relabelling [${perm.join(', ')}]: ${h} → ${relabelled}`);
+  }
+  if (h < 0 || h > 1 - 1 / k + tolerance) reasons.push(`h = ${h} outside [0, 1 − 1/k]`);
+  const same = samePartition(predicted, truth);
+  if ((h === 0) !== same) reasons.push('h = 0 does not match partition equality');
+  return { gap, same, reasons };
+}
 
 /**
  * A third of the cases are uniform labellings; a third a relabelled truth with flips at rate

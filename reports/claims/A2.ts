@@ -2,45 +2,43 @@ import { claimEntry } from '../../bounds/registry';
 import { kmeansPlusPlus } from '../../theory/init';
 import { lloyd } from '../../theory/lloyd';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
+import type { Rng } from '../../theory/rng';
 import type { ClaimCheck } from './kit/claim-check';
-import { randomSpec } from './kit/random-spec';
+import { randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
 const { relativeTolerance } = claimEntry('A2').constants;
 const ITERATION_CAP = 1000;
+/** A2's regime: random mixtures, including poorly separated ones. */
+const RANGES: SpecRanges = { k: [1, 8], d: [1, 8], n: [10, 400], delta: [0.5, 8] };
+
+/** A2's sizes: Lloyd runs. */
+interface A2Scale {
+  readonly cases: number;
+}
+
+type Failure = { spec: MixtureSpec; seed: number; reason: string };
 
 /** A2: Lloyd from k-means++ on random mixtures, including poorly separated ones. */
-export const check: ClaimCheck = {
+export const check: ClaimCheck<A2Scale> = {
   id: 'A2',
-  async run({ rng, quick, progress }) {
-    const cases = quick ? 60 : 600;
-    const failures = new SmallestCase<{ spec: MixtureSpec; seed: number; reason: string }>();
+  scales: { quick: { cases: 60 }, default: { cases: 600 } },
+  async run({ rng, scale, progress }) {
+    const { cases } = scale;
+    const failures = new SmallestCase<Failure>();
     let worstIncrease = 0;
     let mostIterations = 0;
     for (let c = 0; c < cases; c++) {
-      const caseRng = rng.split(c);
-      const spec = randomSpec(caseRng, { k: [1, 8], d: [1, 8], n: [10, 400], delta: [0.5, 8] });
-      const instance = sampleInstance(spec, caseRng);
-      const run = lloyd(instance.points, kmeansPlusPlus(instance.points, spec.k, caseRng), { maxIterations: ITERATION_CAP });
+      const run = measureCase(rng.split(c), failures); // stream c: case c
+      worstIncrease = Math.max(worstIncrease, run.worstIncrease);
       mostIterations = Math.max(mostIterations, run.iterations);
-      for (let t = 1; t < run.history.length; t++) {
-        const increase = (run.history[t]! - run.history[t - 1]!) / Math.max(run.history[t - 1]!, Number.MIN_VALUE);
-        worstIncrease = Math.max(worstIncrease, increase);
-        if (increase > relativeTolerance)
-          failures.offer(spec.n * spec.k * spec.d, {
-            spec,
-            seed: caseRng.seed,
-            reason: `objective rose by ${increase} (relative) at iteration ${t + 1}`,
-          });
-      }
-      if (!run.converged)
-        failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, reason: `no fixed point within ${ITERATION_CAP} iterations` });
       if (c % 20 === 0) progress.tick(c, cases);
     }
     progress.tick(cases, cases);
     return {
       id: 'A2',
-      verdict: failures.count === 0 ? 'holds' : 'violated',
+      verdict: verdictOf({ violations: failures.count, unresolved: 0 }),
       summary: `${cases} runs: worst relative objective increase ${worstIncrease.toExponential(2)} (allowed ${relativeTolerance}); every run reached a fixed point within ${mostIterations} iterations`,
       numbers: { cases, worstRelativeIncrease: worstIncrease, relativeTolerance, mostIterations, failures: failures.count },
       samples: cases,
@@ -49,3 +47,20 @@ export const check: ClaimCheck = {
     };
   },
 };
+
+/** One Lloyd run: offers every objective increase beyond the tolerance, and a run without a fixed point, as failures. */
+function measureCase(caseRng: Rng, failures: SmallestCase<Failure>): { worstIncrease: number; iterations: number } {
+  const spec = randomSpec(caseRng, RANGES);
+  const instance = sampleInstance(spec, caseRng);
+  const run = lloyd(instance.points, kmeansPlusPlus(instance.points, spec.k, caseRng), { maxIterations: ITERATION_CAP });
+  const size = spec.n * spec.k * spec.d;
+  let worstIncrease = 0;
+  for (let t = 1; t < run.history.length; t++) {
+    const increase = (run.history[t]! - run.history[t - 1]!) / Math.max(run.history[t - 1]!, Number.MIN_VALUE);
+    worstIncrease = Math.max(worstIncrease, increase);
+    if (increase > relativeTolerance)
+      failures.offer(size, { spec, seed: caseRng.seed, reason: `objective rose by ${increase} (relative) at iteration ${t + 1}` });
+  }
+  if (!run.converged) failures.offer(size, { spec, seed: caseRng.seed, reason: `no fixed point within ${ITERATION_CAP} iterations` });
+  return { worstIncrease, iterations: run.iterations };
+}

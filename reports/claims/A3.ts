@@ -3,49 +3,51 @@ import { em } from '../../theory/em';
 import { kmeansPlusPlus } from '../../theory/init';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import { responsibilityDefects } from '../../theory/responsibility-defects';
+import type { Rng } from '../../theory/rng';
 import type { ClaimCheck } from './kit/claim-check';
-import { randomSpec } from './kit/random-spec';
+import { randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
 const { relativeTolerance, rowSumTolerance } = claimEntry('A3').constants;
+const ITERATIONS = 50;
+/** A3's regime: random mixtures, including poorly separated ones. */
+const RANGES: SpecRanges = { k: [1, 6], d: [1, 6], n: [10, 300], delta: [0.5, 8] };
+
+/** A3's sizes: EM runs. */
+interface A3Scale {
+  readonly cases: number;
+}
+
+type Failure = { spec: MixtureSpec; seed: number; reason: string };
+
+interface CaseOutcome {
+  readonly worstDecrease: number;
+  readonly worstRowSumError: number;
+  readonly negativeEntries: number;
+}
 
 /** A3: EM from k-means++ on random mixtures; log-likelihood monotone, responsibilities a distribution. */
-export const check: ClaimCheck = {
+export const check: ClaimCheck<A3Scale> = {
   id: 'A3',
-  async run({ rng, quick, progress }) {
-    const cases = quick ? 40 : 400;
-    const failures = new SmallestCase<{ spec: MixtureSpec; seed: number; reason: string }>();
+  scales: { quick: { cases: 40 }, default: { cases: 400 } },
+  async run({ rng, scale, progress }) {
+    const { cases } = scale;
+    const failures = new SmallestCase<Failure>();
     let worstDecrease = 0;
     let worstRowSum = 0;
     let negative = 0;
     for (let c = 0; c < cases; c++) {
-      const caseRng = rng.split(c);
-      const spec = randomSpec(caseRng, { k: [1, 6], d: [1, 6], n: [10, 300], delta: [0.5, 8] });
-      const instance = sampleInstance(spec, caseRng);
-      const run = em(instance.points, kmeansPlusPlus(instance.points, spec.k, caseRng), { maxIterations: 50 });
-      const size = spec.n * spec.k * spec.d;
-      for (let t = 1; t < run.history.length; t++) {
-        const decrease = (run.history[t - 1]! - run.history[t]!) / Math.abs(run.history[t - 1]!);
-        worstDecrease = Math.max(worstDecrease, decrease);
-        if (decrease > relativeTolerance)
-          failures.offer(size, { spec, seed: caseRng.seed, reason: `log-likelihood fell by ${decrease} (relative) at iteration ${t}` });
-      }
-      const defects = responsibilityDefects(run.responsibilities);
-      worstRowSum = Math.max(worstRowSum, defects.worstRowSumError);
-      negative += defects.negativeEntries;
-      if (defects.negativeEntries > 0 || defects.worstRowSumError > rowSumTolerance) {
-        failures.offer(size, {
-          spec,
-          seed: caseRng.seed,
-          reason: `responsibilities: ${defects.negativeEntries} negative entries, row-sum error ${defects.worstRowSumError}`,
-        });
-      }
+      const outcome = measureCase(rng.split(c), failures); // stream c: case c
+      worstDecrease = Math.max(worstDecrease, outcome.worstDecrease);
+      worstRowSum = Math.max(worstRowSum, outcome.worstRowSumError);
+      negative += outcome.negativeEntries;
       if (c % 20 === 0) progress.tick(c, cases);
     }
     progress.tick(cases, cases);
     return {
       id: 'A3',
-      verdict: failures.count === 0 ? 'holds' : 'violated',
+      verdict: verdictOf({ violations: failures.count, unresolved: 0 }),
       summary: `${cases} runs: worst relative log-likelihood decrease ${worstDecrease.toExponential(2)} (allowed ${relativeTolerance}); worst row-sum error ${worstRowSum.toExponential(2)}`,
       numbers: {
         cases,
@@ -62,3 +64,27 @@ export const check: ClaimCheck = {
     };
   },
 };
+
+/** One EM run: offers every log-likelihood decrease beyond the tolerance, and defective responsibilities, as failures. */
+function measureCase(caseRng: Rng, failures: SmallestCase<Failure>): CaseOutcome {
+  const spec = randomSpec(caseRng, RANGES);
+  const instance = sampleInstance(spec, caseRng);
+  const run = em(instance.points, kmeansPlusPlus(instance.points, spec.k, caseRng), { maxIterations: ITERATIONS });
+  const size = spec.n * spec.k * spec.d;
+  let worstDecrease = 0;
+  for (let t = 1; t < run.history.length; t++) {
+    const decrease = (run.history[t - 1]! - run.history[t]!) / Math.abs(run.history[t - 1]!);
+    worstDecrease = Math.max(worstDecrease, decrease);
+    if (decrease > relativeTolerance)
+      failures.offer(size, { spec, seed: caseRng.seed, reason: `log-likelihood fell by ${decrease} (relative) at iteration ${t}` });
+  }
+  const defects = responsibilityDefects(run.responsibilities);
+  if (defects.negativeEntries > 0 || defects.worstRowSumError > rowSumTolerance) {
+    failures.offer(size, {
+      spec,
+      seed: caseRng.seed,
+      reason: `responsibilities: ${defects.negativeEntries} negative entries, row-sum error ${defects.worstRowSumError}`,
+    });
+  }
+  return { worstDecrease, worstRowSumError: defects.worstRowSumError, negativeEntries: defects.negativeEntries };
+}

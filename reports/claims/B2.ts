@@ -1,14 +1,18 @@
 import { b2EStepBound } from '../../bounds/b2-estep-temperature';
-import { claimEntry } from '../../bounds/registry';
+import { b2Float64Allowance } from '../../bounds/b2-rounding-allowance';
+import { b2ProofScopes } from '../../bounds/proofs/b2-steps';
+import type { ProvedClaim } from '../../bounds/proofs/check-steps';
+import { CLAIMS, claimEntry } from '../../bounds/registry';
 import { backendName, initBackend } from '../../model/backend';
 import { softEStepAttention } from '../../model/estep-head';
 import { eStepMargins, hardEStep, softEStep } from '../../theory/estep';
 import { type Matrix, squaredDistance } from '../../theory/matrix';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import type { ClaimCheck, ClaimResult, Plot, SeriesPoint } from './kit/claim-check';
+import { ProofTally, withProof } from './kit/proof-check';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
-const EPS64 = 2 ** -52;
 const { factor } = claimEntry('B2').constants;
 
 interface EStepCase {
@@ -41,91 +45,159 @@ function drawCase(rng: Rng): EStepCase {
   return { points, centers, beta: Math.exp(Math.log(1e-3) + Math.log(1e6) * rng.uniform()) };
 }
 
+/** B2's sizes: near-tie cases. */
+interface B2Scale {
+  readonly cases: number;
+}
+
+type Failure = EStepCase & { point: number; measured: number; bound: number };
+
+/** The float32 head is run on every FLOAT32_CASE_STRIDE-th case (it must stay finite there). */
+const FLOAT32_CASE_STRIDE = 4;
+/** At most this many points are plotted; points with β·g/2 beyond PLOT_MAX_EXPONENT underflow and are left out. */
+const PLOT_MAX_POINTS = 2000;
+const PLOT_MAX_EXPONENT = 700;
+
+/** What the points of one case add to B2's tallies. */
+interface CaseOutcome {
+  readonly worstRatio: number;
+  readonly plotted: SeriesPoint[];
+}
+
+/** B2.5's target ε per case: log-uniform in [EPSILON_MIN, EPSILON_MAX]. */
+const EPSILON_MIN = 1e-6;
+const EPSILON_MAX = 0.5;
+
 /**
  * B2: on every point of random cases with many near-ties (k ≤ 10, β up to 1e3), the float64
  * soft E-step's ‖w_i − e_ẑ‖₁ (as 2·Σ_{a≠ẑ} w_ia) against 2(k−1)·exp(−βg_i/2); the float32 head
- * must stay finite on the same cases.
+ * must stay finite on the same cases. Every step of B2's proof (B2.1 … B2.5, `claim`'s steps: the
+ * registry's, or a variant for a negative control) is checked on every case.
  */
-export const check: ClaimCheck = {
-  id: 'B2',
-  async run({ rng, quick, progress }) {
-    await initBackend();
-    const cases = quick ? 40 : 400;
-    const failures = new SmallestCase<EStepCase & { point: number; measured: number; bound: number }>();
-    let points = 0;
-    let worstRatio = 0;
-    let nonFinite = 0;
-    const measured: SeriesPoint[] = [];
-    for (let c = 0; c < cases; c++) {
-      const sample = drawCase(rng.split(c));
-      const { centers, beta } = sample;
-      const w = softEStep(sample.points, centers, beta);
-      const labels = hardEStep(sample.points, centers);
-      const margins = eStepMargins(sample.points, centers);
-      for (let i = 0; i < sample.points.rows; i++) {
-        points++;
-        let off = 0;
-        let far = 0;
-        for (let a = 0; a < centers.rows; a++) {
-          if (a !== labels[i]) off += w.data[i * centers.rows + a]!;
-          far = Math.max(far, squaredDistance(sample.points, i, centers, a));
-        }
-        const value = 2 * off;
-        const bound = b2EStepBound(centers.rows, beta, margins[i]!);
-        if (bound > 0) worstRatio = Math.max(worstRatio, value / bound);
-        if (value > bound * (1 + 16 * EPS64 * (1 + beta * far)))
-          failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
-        const x = (beta * margins[i]!) / 2;
-        if (value > 0 && x < 700 && measured.length < 2000) measured.push({ x, y: value / (factor * (centers.rows - 1)) });
+export function b2Check(claim: ProvedClaim = CLAIMS.B2): ClaimCheck<B2Scale> {
+  return {
+    id: 'B2',
+    scales: { quick: { cases: 40 }, default: { cases: 400 } },
+    async run({ rng, scale, progress, steps }) {
+      await initBackend();
+      const { cases } = scale;
+      const failures = new SmallestCase<Failure>();
+      const proof = new ProofTally(claim, steps);
+      let points = 0;
+      let worstRatio = 0;
+      let nonFinite = 0;
+      const measured: SeriesPoint[] = [];
+      for (let c = 0; c < cases; c++) {
+        const caseRng = rng.split(c); // stream c: case c
+        const sample = drawCase(caseRng);
+        const epsilon = Math.exp(Math.log(EPSILON_MIN) + Math.log(EPSILON_MAX / EPSILON_MIN) * caseRng.uniform());
+        const size = sample.points.rows * sample.centers.rows;
+        proof.add(`case ${c}`, b2ProofScopes({ ...sample, epsilon }), size, () => ({ ...counterexampleOf(sample), epsilon }));
+        const outcome = measureCase(sample, failures);
+        points += sample.points.rows;
+        worstRatio = Math.max(worstRatio, outcome.worstRatio);
+        for (const p of outcome.plotted) if (measured.length < PLOT_MAX_POINTS) measured.push(p);
+        if (c % FLOAT32_CASE_STRIDE === 0 && !(await float32Finite(sample))) nonFinite++;
+        progress.tick(c + 1, cases);
       }
-      if (c % 4 === 0) {
-        const w32 = await softEStepAttention(sample.points, centers, beta);
-        if (!w32.data.every(Number.isFinite)) nonFinite++;
-      }
-      progress.tick(c + 1, cases);
+      const result = present({ cases, points, worstRatio, nonFinite, failures, measured });
+      return { ...result, ...withProof(result, proof.summary()) };
+    },
+  };
+}
+
+export const check = b2Check();
+
+/** The check's own result, before the proof is added. */
+function present(tally: {
+  cases: number;
+  points: number;
+  worstRatio: number;
+  nonFinite: number;
+  failures: SmallestCase<Failure>;
+  measured: SeriesPoint[];
+}): ClaimResult {
+  const { cases, points, worstRatio, nonFinite, failures, measured } = tally;
+  return {
+    id: 'B2',
+    verdict: verdictOf({ violations: failures.count + nonFinite, unresolved: 0 }),
+    summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
+    numbers: {
+      cases,
+      points,
+      factor,
+      worstRatioToBound: worstRatio,
+      failures: failures.count,
+      float32NonFiniteCases: nonFinite,
+      backend: backendName(),
+    },
+    samples: points,
+    failureProbability: 0,
+    ...(failures.value ? { counterexample: counterexampleOf(failures.value) } : {}),
+    plots: [plotOf(measured)],
+    notes: [
+      'Tolerance: float64 rounding of the exponents, 16·u·(1 + β·max_a‖X − μ_a‖²) relative.',
+      `Proof: B2.1 … B2.5 evaluated per point (B2.1 per center, B2.3 per b ≠ z); B2.5 at the case's β and at its threshold (2/g)·log((k − 1)/ε), with ε log-uniform in [${EPSILON_MIN}, ${EPSILON_MAX}] per case.`,
+    ],
+  };
+}
+
+/** Every point of one case against B2's bound, within the float64 rounding allowance. */
+function measureCase(sample: EStepCase, failures: SmallestCase<Failure>): CaseOutcome {
+  const { centers, beta } = sample;
+  const w = softEStep(sample.points, centers, beta);
+  const labels = hardEStep(sample.points, centers);
+  const margins = eStepMargins(sample.points, centers);
+  let worstRatio = 0;
+  const plotted: SeriesPoint[] = [];
+  for (let i = 0; i < sample.points.rows; i++) {
+    let off = 0;
+    let far = 0;
+    for (let a = 0; a < centers.rows; a++) {
+      if (a !== labels[i]) off += w.data[i * centers.rows + a]!;
+      far = Math.max(far, squaredDistance(sample.points, i, centers, a));
     }
-    const bound = Array.from({ length: 50 }, (_, j) => ({ x: 1e-3 * 10 ** (j / 10), y: Math.exp(-1e-3 * 10 ** (j / 10)) })).filter(
-      (p) => p.x < 700,
-    );
-    const violated = failures.count > 0 || nonFinite > 0;
-    return {
-      id: 'B2',
-      verdict: violated ? 'violated' : 'holds',
-      summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
-      numbers: {
-        cases,
-        points,
-        factor,
-        worstRatioToBound: worstRatio,
-        failures: failures.count,
-        float32NonFiniteCases: nonFinite,
-        backend: backendName(),
-      },
-      samples: points,
-      failureProbability: 0,
-      ...(failures.value
-        ? {
-            counterexample: {
-              ...failures.value,
-              points: Array.from(failures.value.points.data),
-              centers: Array.from(failures.value.centers.data),
-            },
-          }
-        : {}),
-      plots: [
-        {
-          title: 'B2: E-step distance to one-hot against the temperature bound',
-          xLabel: 'β·g/2',
-          yLabel: `‖w − e_ẑ‖₁ / (${factor}(k−1))`,
-          logX: true,
-          logY: true,
-          series: [
-            { name: 'bound exp(−βg/2)', role: 'bound', points: bound },
-            { name: 'measured (float64)', role: 'measured', points: measured },
-          ],
-        },
-      ],
-      notes: ['Tolerance: float64 rounding of the exponents, 16·u·(1 + β·max_a‖X − μ_a‖²) relative.'],
-    };
-  },
-};
+    const value = 2 * off;
+    const bound = b2EStepBound(centers.rows, beta, margins[i]!);
+    if (bound > 0) worstRatio = Math.max(worstRatio, value / bound);
+    if (value > b2Float64Allowance(bound, beta, far))
+      failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
+    const x = (beta * margins[i]!) / 2;
+    if (value > 0 && x < PLOT_MAX_EXPONENT) plotted.push({ x, y: value / (factor * (centers.rows - 1)) });
+  }
+  return { worstRatio, plotted };
+}
+
+async function float32Finite({ points, centers, beta }: EStepCase): Promise<boolean> {
+  const w32 = await softEStepAttention(points, centers, beta);
+  return w32.data.every(Number.isFinite);
+}
+
+function counterexampleOf<T extends EStepCase>(failure: T) {
+  const { points, centers } = failure;
+  return {
+    ...failure,
+    n: points.rows,
+    k: centers.rows,
+    d: points.cols,
+    points: Array.from(points.data),
+    centers: Array.from(centers.data),
+  };
+}
+
+function plotOf(measured: SeriesPoint[]): Plot {
+  const bound = Array.from({ length: 50 }, (_, j) => ({ x: 1e-3 * 10 ** (j / 10), y: Math.exp(-1e-3 * 10 ** (j / 10)) })).filter(
+    (p) => p.x < PLOT_MAX_EXPONENT,
+  );
+  return {
+    title: 'B2: E-step distance to one-hot against the temperature bound',
+    xLabel: 'β·g/2',
+    yLabel: `‖w − e_ẑ‖₁ / (${factor}(k−1))`,
+    logX: true,
+    logY: true,
+    series: [
+      { name: 'bound exp(−βg/2)', role: 'bound', points: bound },
+      { name: 'measured (float64)', role: 'measured', points: measured },
+    ],
+  };
+}

@@ -6,9 +6,12 @@ import { softEStep } from '../../theory/estep';
 import type { Matrix } from '../../theory/matrix';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import { mStep } from '../../theory/mstep';
+import type { Rng } from '../../theory/rng';
+import { dataScale } from './kit/cases-data-scale';
 import type { ClaimCheck } from './kit/claim-check';
-import { randomSpec } from './kit/random-spec';
+import { randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
 const { float64Tolerance, float32RelativeTolerance } = claimEntry('C1').constants;
 
@@ -23,77 +26,74 @@ function relativeError(out: Matrix, expected: Matrix, scale: number): number {
   return Number.isNaN(error) ? Infinity : error;
 }
 
+const RANGES: SpecRanges = { k: [1, 8], d: [1, 8], n: [20, 300], delta: [0.5, 8] };
+
+/** C1's sizes: instances. */
+interface C1Scale {
+  readonly cases: number;
+}
+
+type Precision = 'float64' | 'float32';
+const TOLERANCE: Readonly<Record<Precision, number>> = { float64: float64Tolerance, float32: float32RelativeTolerance };
+
+interface Failure {
+  readonly spec: MixtureSpec;
+  readonly seed: number;
+  readonly beta: number;
+  readonly precision: Precision;
+  readonly error: number;
+  readonly tolerance: number;
+}
+
+/** One instance: both heads' relative errors, or `undefined` when a cluster has zero mass (the mean is undefined). */
+interface Measured {
+  readonly spec: MixtureSpec;
+  readonly seed: number;
+  readonly beta: number;
+  readonly errors?: Readonly<Record<Precision, number>>;
+}
+
+const finite = (x: number): number => (Number.isFinite(x) ? x : -1);
+
 /**
  * C1: the soft M-step head (score log w_ia, value X_i) against theory mStep (Σ_i w_ia X_i / Σ_i
  * w_ia), in float64 (model/mstep-head-float64.ts, the head's own formula) to 1e-12 and in float32
  * (tfjs) to 1e-5, with w the soft E-step at β log-uniform in [0.05, 5]. Error: max_a ‖out_a − μ_a‖
  * over the data scale max(1, max_i ‖X_i‖_∞) (sums of n values carry about n·u of it).
  */
-export const check: ClaimCheck = {
+export const check: ClaimCheck<C1Scale> = {
   id: 'C1',
-  async run({ rng, quick, progress }) {
+  scales: { quick: { cases: 20 }, default: { cases: 200 } },
+  async run({ rng, scale, progress }) {
     await initBackend();
-    const cases = quick ? 20 : 200;
-    const failures = new SmallestCase<{
-      spec: MixtureSpec;
-      seed: number;
-      beta: number;
-      precision: 'float64' | 'float32';
-      error: number;
-      tolerance: number;
-    }>();
+    const { cases } = scale;
+    const failures = new SmallestCase<Failure>();
     let worst = 0;
     let worst64 = 0;
     let skipped = 0;
     for (let c = 0; c < cases; c++) {
-      const caseRng = rng.split(c);
-      const spec = randomSpec(caseRng, { k: [1, 8], d: [1, 8], n: [20, 300], delta: [0.5, 8] });
-      const instance = sampleInstance(spec, caseRng);
-      const beta = Math.exp(Math.log(0.05) + Math.log(100) * caseRng.uniform());
-      const w = softEStep(instance.points, instance.centers, beta);
-      const expected = mStep(instance.points, w, instance.centers);
+      const sample = await measureCase(rng.split(c)); // stream c: case c
       progress.tick(c + 1, cases);
-      if (expected.emptyClusters.length > 0) {
+      if (!sample.errors) {
         skipped++;
         continue;
       }
-      const scale = instance.points.data.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
-      const error64 = relativeError(softMStepHeadFloat64(instance.points, w), expected.centers, scale);
-      const error = relativeError(await softMStepAttention(instance.points, w), expected.centers, scale);
-      worst64 = Math.max(worst64, error64);
-      worst = Math.max(worst, error);
-      const size = spec.n * spec.k * spec.d;
-      if (!(error64 <= float64Tolerance))
-        failures.offer(size, {
-          spec,
-          seed: caseRng.seed,
-          beta,
-          precision: 'float64',
-          error: Number.isFinite(error64) ? error64 : -1,
-          tolerance: float64Tolerance,
-        });
-      if (!(error <= float32RelativeTolerance))
-        failures.offer(size, {
-          spec,
-          seed: caseRng.seed,
-          beta,
-          precision: 'float32',
-          error: Number.isFinite(error) ? error : -1,
-          tolerance: float32RelativeTolerance,
-        });
+      worst64 = Math.max(worst64, sample.errors.float64);
+      worst = Math.max(worst, sample.errors.float32);
+      judgeCase(sample, sample.errors, failures);
     }
     const samples = cases - skipped;
     return {
       id: 'C1',
-      verdict: samples === 0 ? 'inconclusive' : failures.count === 0 ? 'holds' : 'violated',
+      verdict: verdictOf({ violations: failures.count, unresolved: samples === 0 ? 1 : 0 }),
       summary: `${samples} instances: worst ‖head − Σw X/Σw‖ / data scale = ${worst64.toExponential(2)} in float64 (allowed ${float64Tolerance}) and ${worst.toExponential(2)} in float32 (allowed ${float32RelativeTolerance})`,
       numbers: {
         cases,
         samples,
         skippedEmptyClusters: skipped,
-        worstFloat64RelativeError: Number.isFinite(worst64) ? worst64 : -1,
+        worstFloat64RelativeError: finite(worst64),
         float64Tolerance,
-        worstRelativeError: Number.isFinite(worst) ? worst : -1,
+        worstRelativeError: finite(worst),
         float32RelativeTolerance,
         failures: failures.count,
         backend: backendName(),
@@ -105,3 +105,26 @@ export const check: ClaimCheck = {
     };
   },
 };
+
+/** A random instance, β log-uniform in [0.05, 5], both heads against mStep at the soft E-step's responsibilities. */
+async function measureCase(caseRng: Rng): Promise<Measured> {
+  const spec = randomSpec(caseRng, RANGES);
+  const instance = sampleInstance(spec, caseRng);
+  const beta = Math.exp(Math.log(0.05) + Math.log(100) * caseRng.uniform());
+  const w = softEStep(instance.points, instance.centers, beta);
+  const expected = mStep(instance.points, w, instance.centers);
+  const measured = { spec, seed: caseRng.seed, beta };
+  if (expected.emptyClusters.length > 0) return measured;
+  const scale = dataScale(instance.points);
+  const float64 = relativeError(softMStepHeadFloat64(instance.points, w), expected.centers, scale);
+  const float32 = relativeError(await softMStepAttention(instance.points, w), expected.centers, scale);
+  return { ...measured, errors: { float64, float32 } };
+}
+
+function judgeCase({ spec, seed, beta }: Measured, errors: Readonly<Record<Precision, number>>, failures: SmallestCase<Failure>): void {
+  for (const precision of ['float64', 'float32'] as const) {
+    const tolerance = TOLERANCE[precision];
+    if (!(errors[precision] <= tolerance))
+      failures.offer(spec.n * spec.k * spec.d, { spec, seed, beta, precision, error: finite(errors[precision]), tolerance });
+  }
+}

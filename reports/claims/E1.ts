@@ -5,56 +5,69 @@ import { backendName, initBackend } from '../../model/backend';
 import { perturbedTruth } from '../../theory/init';
 import { lloyd } from '../../theory/lloyd';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
-import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
-import { randomSpec } from './kit/random-spec';
+import type { Rng } from '../../theory/rng';
+import { dataScale } from './kit/cases-data-scale';
+import type { ClaimCheck, Plot, SeriesPoint } from './kit/claim-check';
+import { randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
 const { marginThreshold, centroidRelativeTolerance } = claimEntry('E1').constants;
 const ITERATIONS = 10;
+/** Λ_0 of the perturbed-truth initialization. */
+const INIT_PERTURBATION = 0.3;
+
+/** E1's sizes: runs, and the range of mixtures they are drawn from. */
+interface E1Scale {
+  readonly cases: number;
+  readonly ranges: SpecRanges;
+}
+
+interface Failure {
+  readonly spec: MixtureSpec;
+  readonly seed: number;
+  readonly labelDisagreements: number;
+  readonly centroidError: number;
+}
+
+/** One run of the attention-Lloyd beside float64 Lloyd from the same initialization. */
+interface Measured extends Failure {
+  readonly minMargins: readonly number[];
+}
 
 /**
  * E1: the T = 10 attention-Lloyd (default β) against float64 Lloyd for 10 iterations, from
  * perturbed-truth (Λ_0 = 0.3) on random mixtures with Δ/σ in [2, 10]. Cases whose margins fall
  * below 110 at some step are classed outside the regime and only counted.
  */
-export const check: ClaimCheck = {
+export const check: ClaimCheck<E1Scale> = {
   id: 'E1',
-  async run({ rng, quick, progress }) {
+  scales: {
+    quick: { cases: 6, ranges: { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } },
+    default: { cases: 60, ranges: { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] } },
+  },
+  async run({ rng, scale, progress }) {
     await initBackend();
-    const cases = quick ? 6 : 60;
-    const failures = new SmallestCase<{ spec: MixtureSpec; seed: number; labelDisagreements: number; centroidError: number }>();
+    const { cases } = scale;
+    const failures = new SmallestCase<Failure>();
     let inside = 0;
     let worstCentroidError = 0;
     let disagreementsOutside = 0;
     const points: SeriesPoint[] = [];
     for (let c = 0; c < cases; c++) {
-      const caseRng = rng.split(c);
-      const spec = randomSpec(
-        caseRng,
-        quick ? { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } : { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] },
-      );
-      const instance = sampleInstance(spec, caseRng);
-      const init = perturbedTruth(instance.centers, 0.3, caseRng);
-      const run = await runAttentionLloyd(instance.points, init, { iterations: ITERATIONS });
-      const reference = lloyd(instance.points, init, { maxIterations: ITERATIONS });
-      const disagreements = run.labels.reduce((s, a, i) => s + (a === reference.labels[i] ? 0 : 1), 0);
-      const scale = instance.points.data.reduce((m, v) => Math.max(m, Math.abs(v)), 1);
-      const centroidError = run.centers.data.reduce((m, v, t) => Math.max(m, Math.abs(v - reference.centers.data[t]!)), 0) / scale;
-      const minMargin = Math.min(...run.minMargins);
-      points.push({ x: Math.max(minMargin, 1e-6), y: disagreements / spec.n });
-      if (e1InRegime(run.minMargins)) {
+      const { minMargins, ...run } = await measureCase(rng.split(c), scale.ranges); // stream c: case c
+      points.push({ x: Math.max(Math.min(...minMargins), 1e-6), y: run.labelDisagreements / run.spec.n });
+      if (e1InRegime(minMargins)) {
         inside++;
-        worstCentroidError = Math.max(worstCentroidError, centroidError);
-        if (disagreements > 0 || centroidError > centroidRelativeTolerance)
-          failures.offer(spec.n * spec.k * spec.d, { spec, seed: caseRng.seed, labelDisagreements: disagreements, centroidError });
-      } else if (disagreements > 0) disagreementsOutside++;
+        worstCentroidError = Math.max(worstCentroidError, run.centroidError);
+        if (run.labelDisagreements > 0 || run.centroidError > centroidRelativeTolerance)
+          failures.offer(run.spec.n * run.spec.k * run.spec.d, run);
+      } else if (run.labelDisagreements > 0) disagreementsOutside++;
       progress.tick(c + 1, cases);
     }
-    const verdict = failures.count > 0 ? 'violated' : inside === 0 ? 'inconclusive' : 'holds';
-    const xs = points.map((p) => p.x);
     return {
       id: 'E1',
-      verdict,
+      verdict: verdictOf({ violations: failures.count, unresolved: inside === 0 ? 1 : 0 }),
       summary: `${inside} of ${cases} runs inside the margin regime (min β·g/2 ≥ ${marginThreshold} at all ${ITERATIONS + 1} E-steps): ${failures.count} label or centroid mismatches; worst centroid error ${worstCentroidError.toExponential(2)} of the data scale (allowed ${centroidRelativeTolerance})`,
       numbers: {
         cases,
@@ -71,29 +84,44 @@ export const check: ClaimCheck = {
       samples: inside,
       failureProbability: 0,
       ...(failures.value ? { counterexample: failures.value } : {}),
-      plots: [
-        {
-          title: 'E1: attention-Lloyd label disagreement with float64 Lloyd against the smallest margin',
-          xLabel: 'min over steps and points of β·g/2',
-          yLabel: 'share of labels differing from float64 Lloyd',
-          logX: true,
-          series: [
-            {
-              name: 'margin threshold 110',
-              role: 'reference',
-              points: [
-                { x: marginThreshold, y: 0 },
-                { x: marginThreshold, y: 1 },
-              ],
-            },
-            { name: 'runs', role: 'measured', points },
-          ],
-        },
-      ],
+      plots: [plotOf(points)],
       notes: [
-        `Default β = 2·110/(0.01·Δ̂_0²) from the initial centers' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...xs).toExponential(2)}.`,
+        `Default β = 2·110/(0.01·Δ̂_0²) from the initial centers' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...points.map((p) => p.x)).toExponential(2)}.`,
         'Empty clusters keep their previous center in both implementations (the theory policy).',
       ],
     };
   },
 };
+
+/** A random mixture, both Lloyds from one perturbed-truth init: label disagreements and the centroid error over the data scale. */
+async function measureCase(caseRng: Rng, ranges: SpecRanges): Promise<Measured> {
+  const spec = randomSpec(caseRng, ranges);
+  const instance = sampleInstance(spec, caseRng);
+  const init = perturbedTruth(instance.centers, INIT_PERTURBATION, caseRng);
+  const run = await runAttentionLloyd(instance.points, init, { iterations: ITERATIONS });
+  const reference = lloyd(instance.points, init, { maxIterations: ITERATIONS });
+  const labelDisagreements = run.labels.reduce((s, a, i) => s + (a === reference.labels[i] ? 0 : 1), 0);
+  const scale = dataScale(instance.points);
+  const centroidError = run.centers.data.reduce((m, v, t) => Math.max(m, Math.abs(v - reference.centers.data[t]!)), 0) / scale;
+  return { spec, seed: caseRng.seed, labelDisagreements, centroidError, minMargins: run.minMargins };
+}
+
+function plotOf(points: SeriesPoint[]): Plot {
+  return {
+    title: 'E1: attention-Lloyd label disagreement with float64 Lloyd against the smallest margin',
+    xLabel: 'min over steps and points of β·g/2',
+    yLabel: 'share of labels differing from float64 Lloyd',
+    logX: true,
+    series: [
+      {
+        name: 'margin threshold 110',
+        role: 'reference',
+        points: [
+          { x: marginThreshold, y: 0 },
+          { x: marginThreshold, y: 1 },
+        ],
+      },
+      { name: 'runs', role: 'measured', points },
+    ],
+  };
+}

@@ -3,9 +3,46 @@ import { LAYERS_PER_LLOYD_STEP, type LloydNetworkSize, lloydNetworkSize, runAtte
 import { backendName, initBackend } from '../../model/backend';
 import { perturbedTruth } from '../../theory/init';
 import { sampleInstance } from '../../theory/mixture';
-import type { ClaimCheck, SeriesPoint } from './kit/claim-check';
+import type { Rng } from '../../theory/rng';
+import type { ClaimCheck, Plot } from './kit/claim-check';
+import { verdictOf } from './kit/verdict';
 
 const { tgmmLayersPerEmStep } = claimEntry('E3').constants;
+
+/** E3's sizes: the k at which the construction is run. */
+interface E3Scale {
+  readonly ks: readonly number[];
+}
+
+/** Λ_0 of the perturbed-truth initialization. */
+const INIT_PERTURBATION = 0.2;
+/** Runs of T = 1 and T = 3 steps: the per-step count is their difference over 2. */
+const SHORT_RUN = 1;
+const LONG_RUN = 3;
+
+interface Mismatch {
+  readonly k: number;
+  readonly iterations: number;
+  readonly measured: LloydNetworkSize;
+  readonly designed: LloydNetworkSize;
+}
+
+/** The counts measured at one k. */
+interface CountsAtK {
+  readonly k: number;
+  readonly attentionLayersPerStep: number;
+  readonly feedForwardLayersPerStep: number;
+  readonly headsPerStep: number;
+  readonly fixedLayers: number;
+  readonly fixedHeads: number;
+  readonly mismatches: Mismatch[];
+}
+
+/** One value when every k gave the same, else the values joined by '/'. */
+const only = (values: readonly number[]): number | string => {
+  const set = new Set(values);
+  return set.size === 1 ? [...set][0]! : [...set].join('/');
+};
 
 /**
  * E3: layers and heads per Lloyd step of our construction, measured by running it at k = 2..8
@@ -14,76 +51,31 @@ const { tgmmLayersPerEmStep } = claimEntry('E3').constants;
  * are compared with the designed size lloydNetworkSize(T); they are reported beside the paper's
  * O(k) layers per step (drawn as k, constant unknown) and TGMM's 2 layers per EM step.
  */
-export const check: ClaimCheck = {
+export const check: ClaimCheck<E3Scale> = {
   id: 'E3',
-  async run({ rng, quick, progress }) {
+  scales: { quick: { ks: [2, 4, 6] }, default: { ks: [2, 3, 4, 5, 6, 7, 8] } },
+  async run({ rng, scale, progress }) {
     await initBackend();
-    const ks = quick ? [2, 4, 6] : [2, 3, 4, 5, 6, 7, 8];
-    const ours: SeriesPoint[] = [];
-    const heads: SeriesPoint[] = [];
-    const mismatches: { k: number; iterations: number; measured: LloydNetworkSize; designed: LloydNetworkSize }[] = [];
-    const perStep = { attentionLayers: new Set<number>(), feedForwardLayers: new Set<number>(), heads: new Set<number>() };
-    const fixed = { layers: new Set<number>(), heads: new Set<number>() };
+    const { ks } = scale;
+    const counts: CountsAtK[] = [];
     for (const [j, k] of ks.entries()) {
-      const caseRng = rng.split(j);
-      const instance = sampleInstance(
-        { k, d: k, n: 20 * k, delta: 8, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } },
-        caseRng,
-      );
-      const init = perturbedTruth(instance.centers, 0.2, caseRng);
-      const runs = new Map<number, LloydNetworkSize>();
-      for (const iterations of [1, 3]) {
-        const run = await runAttentionLloyd(instance.points, init, { iterations });
-        const measured = {
-          layers: run.layers,
-          attentionLayers: run.attentionLayers,
-          feedForwardLayers: run.feedForwardLayers,
-          heads: run.heads,
-        };
-        const designed = lloydNetworkSize(iterations);
-        if (
-          measured.layers !== designed.layers ||
-          measured.attentionLayers !== designed.attentionLayers ||
-          measured.feedForwardLayers !== designed.feedForwardLayers ||
-          measured.heads !== designed.heads
-        ) {
-          mismatches.push({ k, iterations, measured, designed });
-        }
-        runs.set(iterations, measured);
-      }
-      const one = runs.get(1)!;
-      const three = runs.get(3)!;
-      const attentionPerStep = (three.attentionLayers - one.attentionLayers) / 2;
-      const feedForwardPerStep = (three.feedForwardLayers - one.feedForwardLayers) / 2;
-      const headsPerStep = (three.heads - one.heads) / 2;
-      perStep.attentionLayers.add(attentionPerStep);
-      perStep.feedForwardLayers.add(feedForwardPerStep);
-      perStep.heads.add(headsPerStep);
-      fixed.layers.add(one.layers - (attentionPerStep + feedForwardPerStep));
-      fixed.heads.add(one.heads - headsPerStep);
-      ours.push({ x: k, y: attentionPerStep + feedForwardPerStep });
-      heads.push({ x: k, y: headsPerStep });
+      counts.push(await measureAtK(rng.split(j), k)); // stream j: the j-th k
       progress.tick(j + 1, ks.length);
     }
-    const only = (set: Set<number>): number | string => (set.size === 1 ? [...set][0]! : [...set].join('/'));
-    const constantInK = [perStep.attentionLayers, perStep.feedForwardLayers, perStep.heads, fixed.layers, fixed.heads].every(
-      (s) => s.size === 1,
-    );
-    const attentionLayersPerStep = only(perStep.attentionLayers);
-    const feedForwardLayersPerStep = only(perStep.feedForwardLayers);
-    const headsPerStep = only(perStep.heads);
-    const layersPerStep = only(new Set(ours.map((p) => p.y)));
+    const mismatches = counts.flatMap((c) => c.mismatches);
+    const measured = aggregate(counts);
+    const { constantInK } = measured;
     return {
       id: 'E3',
-      verdict: mismatches.length === 0 ? 'holds' : 'violated',
-      summary: `measured in runs at k = ${ks.join(', ')}: ${layersPerStep} layers (${attentionLayersPerStep} attention + ${feedForwardLayersPerStep} fully connected) and ${headsPerStep} heads per Lloyd step${constantInK ? ', constant in k' : ', varying with k'}; ${mismatches.length === 0 ? 'equal to' : 'DIFFERENT from'} the designed size (${LAYERS_PER_LLOYD_STEP.attentionLayers} + ${LAYERS_PER_LLOYD_STEP.feedForwardLayers} layers, ${LAYERS_PER_LLOYD_STEP.heads} heads per step); paper O(k) layers per step; TGMM ${tgmmLayersPerEmStep} layers per EM step`,
+      verdict: verdictOf({ violations: mismatches.length, unresolved: 0 }),
+      summary: `measured in runs at k = ${ks.join(', ')}: ${measured.layersPerStep} layers (${measured.attentionLayersPerStep} attention + ${measured.feedForwardLayersPerStep} fully connected) and ${measured.headsPerStep} heads per Lloyd step${constantInK ? ', constant in k' : ', varying with k'}; ${mismatches.length === 0 ? 'equal to' : 'DIFFERENT from'} the designed size (${LAYERS_PER_LLOYD_STEP.attentionLayers} + ${LAYERS_PER_LLOYD_STEP.feedForwardLayers} layers, ${LAYERS_PER_LLOYD_STEP.heads} heads per step); paper O(k) layers per step; TGMM ${tgmmLayersPerEmStep} layers per EM step`,
       numbers: {
-        measuredAttentionLayersPerStep: attentionLayersPerStep,
-        measuredFeedForwardLayersPerStep: feedForwardLayersPerStep,
-        measuredLayersPerStep: layersPerStep,
-        measuredHeadsPerStep: headsPerStep,
-        measuredFixedLayers: only(fixed.layers),
-        measuredFixedHeads: only(fixed.heads),
+        measuredAttentionLayersPerStep: measured.attentionLayersPerStep,
+        measuredFeedForwardLayersPerStep: measured.feedForwardLayersPerStep,
+        measuredLayersPerStep: measured.layersPerStep,
+        measuredHeadsPerStep: measured.headsPerStep,
+        measuredFixedLayers: measured.fixedLayers,
+        measuredFixedHeads: measured.fixedHeads,
         designedLayersPerStep: LAYERS_PER_LLOYD_STEP.attentionLayers + LAYERS_PER_LLOYD_STEP.feedForwardLayers,
         designedHeadsPerStep: LAYERS_PER_LLOYD_STEP.heads,
         tgmmLayersPerEmStep,
@@ -94,23 +86,7 @@ export const check: ClaimCheck = {
       samples: ks.length,
       failureProbability: 0,
       ...(mismatches.length > 0 ? { counterexample: mismatches[0] } : {}),
-      plots: [
-        {
-          title: 'E3: layers per Lloyd step against k (counted as applied)',
-          xLabel: 'k',
-          yLabel: 'layers per step',
-          series: [
-            { name: 'ours (measured)', role: 'measured', points: ours },
-            { name: 'ours: heads per step (measured)', role: 'measured', points: heads },
-            { name: 'paper O(k) (shown as k; constant unknown)', role: 'reference', points: ks.map((k) => ({ x: k, y: k })) },
-            {
-              name: `TGMM (${tgmmLayersPerEmStep} per EM step)`,
-              role: 'reference',
-              points: ks.map((k) => ({ x: k, y: tgmmLayersPerEmStep })),
-            },
-          ],
-        },
-      ],
+      plots: [plotOf(counts)],
       notes: [
         'Counts are taken inside runAttentionLloyd, incremented as each attention sublayer (and its heads) and each fully connected layer is applied; the verdict compares them with the designed size lloydNetworkSize(T), so a change to the network that the design does not describe shows as violated.',
         'Our count is constant in k because the fully connected layer uses square units to form ‖μ_a‖² exactly; with ReLU units only, that map would have to be approximated (claim D1), which is where extra depth or heads would come from.',
@@ -119,3 +95,81 @@ export const check: ClaimCheck = {
     };
   },
 };
+
+/** The counts over all k: each a single value when constant in k, else the values joined by '/'. */
+function aggregate(counts: readonly CountsAtK[]) {
+  const attention = counts.map((c) => c.attentionLayersPerStep);
+  const feedForward = counts.map((c) => c.feedForwardLayersPerStep);
+  const heads = counts.map((c) => c.headsPerStep);
+  const fixedLayers = counts.map((c) => c.fixedLayers);
+  const fixedHeads = counts.map((c) => c.fixedHeads);
+  return {
+    attentionLayersPerStep: only(attention),
+    feedForwardLayersPerStep: only(feedForward),
+    headsPerStep: only(heads),
+    layersPerStep: only(counts.map((c) => c.attentionLayersPerStep + c.feedForwardLayersPerStep)),
+    fixedLayers: only(fixedLayers),
+    fixedHeads: only(fixedHeads),
+    constantInK: [attention, feedForward, heads, fixedLayers, fixedHeads].every((values) => new Set(values).size === 1),
+  };
+}
+
+/** The construction run for T = 1 and T = 3 on a simplex mixture with d = k: counts per step, fixed counts, and any departure from the design. */
+async function measureAtK(caseRng: Rng, k: number): Promise<CountsAtK> {
+  const instance = sampleInstance({ k, d: k, n: 20 * k, delta: 8, sigma: 1, layout: 'simplex', variant: { kind: 'isotropic' } }, caseRng);
+  const init = perturbedTruth(instance.centers, INIT_PERTURBATION, caseRng);
+  const mismatches: Mismatch[] = [];
+  const sizes = new Map<number, LloydNetworkSize>();
+  for (const iterations of [SHORT_RUN, LONG_RUN]) {
+    const run = await runAttentionLloyd(instance.points, init, { iterations });
+    const measured = {
+      layers: run.layers,
+      attentionLayers: run.attentionLayers,
+      feedForwardLayers: run.feedForwardLayers,
+      heads: run.heads,
+    };
+    const designed = lloydNetworkSize(iterations);
+    if (
+      measured.layers !== designed.layers ||
+      measured.attentionLayers !== designed.attentionLayers ||
+      measured.feedForwardLayers !== designed.feedForwardLayers ||
+      measured.heads !== designed.heads
+    )
+      mismatches.push({ k, iterations, measured, designed });
+    sizes.set(iterations, measured);
+  }
+  const short = sizes.get(SHORT_RUN)!;
+  const long = sizes.get(LONG_RUN)!;
+  const steps = LONG_RUN - SHORT_RUN;
+  const attentionLayersPerStep = (long.attentionLayers - short.attentionLayers) / steps;
+  const feedForwardLayersPerStep = (long.feedForwardLayers - short.feedForwardLayers) / steps;
+  const headsPerStep = (long.heads - short.heads) / steps;
+  return {
+    k,
+    attentionLayersPerStep,
+    feedForwardLayersPerStep,
+    headsPerStep,
+    fixedLayers: short.layers - (attentionLayersPerStep + feedForwardLayersPerStep),
+    fixedHeads: short.heads - headsPerStep,
+    mismatches,
+  };
+}
+
+function plotOf(counts: readonly CountsAtK[]): Plot {
+  const ks = counts.map((c) => c.k);
+  return {
+    title: 'E3: layers per Lloyd step against k (counted as applied)',
+    xLabel: 'k',
+    yLabel: 'layers per step',
+    series: [
+      {
+        name: 'ours (measured)',
+        role: 'measured',
+        points: counts.map((c) => ({ x: c.k, y: c.attentionLayersPerStep + c.feedForwardLayersPerStep })),
+      },
+      { name: 'ours: heads per step (measured)', role: 'measured', points: counts.map((c) => ({ x: c.k, y: c.headsPerStep })) },
+      { name: 'paper O(k) (shown as k; constant unknown)', role: 'reference', points: ks.map((k) => ({ x: k, y: k })) },
+      { name: `TGMM (${tgmmLayersPerEmStep} per EM step)`, role: 'reference', points: ks.map((k) => ({ x: k, y: tgmmLayersPerEmStep })) },
+    ],
+  };
+}

@@ -1,4 +1,6 @@
 import { clopperPearsonInterval, clopperPearsonLower, clopperPearsonUpper } from '../../bounds/clopper-pearson';
+import { f1CellTrials } from '../../bounds/f1-cell-trials';
+import { f1TestAlpha } from '../../bounds/f1-test-alpha';
 import {
   envelopeExponentRatio,
   logMinimaxEnvelope,
@@ -6,14 +8,21 @@ import {
   logUnionBoundPerCluster,
   logWeightedUnionBound,
 } from '../../bounds/minimax';
-import { bonferroni, trialsToResolveRate } from '../../bounds/repetitions';
+import type { ProvedClaim } from '../../bounds/proofs/check-steps';
+import { f1ProofScopes } from '../../bounds/proofs/f1-steps';
+import { CLAIMS } from '../../bounds/registry';
 import { oracleLabels } from '../../theory/estep';
-import { type Layout, makeCenters } from '../../theory/layouts';
+import { makeCenters } from '../../theory/layouts';
 import { type Matrix, zeros } from '../../theory/matrix';
 import { phi } from '../../theory/normal';
 import type { Rng } from '../../theory/rng';
-import type { ClaimCheck, Plot, Series, SeriesPoint } from './kit/claim-check';
+import { BAND_PERCENT } from './kit/bands';
+import { describeCell, type MixtureCell } from './kit/cells-grid';
+import type { ClaimCheck, ClaimResult, ClaimScales, NumberValue, Plot, Progress, Series, Verdict } from './kit/claim-check';
+import { ProofTally, withProof } from './kit/proof-check';
+import { binomialRatePoint, curve, measuredSeries } from './kit/rate-series';
 import { SmallestCase } from './kit/smallest-case';
+import { verdictOf } from './kit/verdict';
 
 /** CLAIMS.md §4: probability that F1 reports `violated` although the claim holds. */
 const FAILURE_PROBABILITY = 1e-6;
@@ -21,42 +30,183 @@ const FAILURE_PROBABILITY = 1e-6;
 const RELATIVE_RESOLUTION = 0.5;
 /** Probability that a cell whose error meets the bound still ends unresolved. */
 const UNRESOLVED_PROBABILITY = 1e-3;
-/** Pointwise miscoverage of the plotted Clopper–Pearson bands. */
-const BAND_ALPHA = 0.05;
 const SIGMA = 1;
+/** Points drawn per call of the oracle. */
 const BATCH = 8192;
+/** Δ/σ at which the summary reports −log Φ(−Δ/2)/(Δ²/8), the exponent of the bound against the envelope's. */
 const ENVELOPE_DELTAS = [2, 4, 8, 16] as const;
 
-interface Cell {
-  readonly layout: Layout;
-  readonly k: number;
-  readonly d: number;
-  readonly delta: number;
+/** F1's grid (CLAIMS.md §3): every k and Δ/σ in both layouts, and the Monte-Carlo budget of a cell. */
+interface F1Scale {
+  readonly ks: readonly number[];
+  readonly deltas: readonly number[];
+  /** Oracle points per cell at most; a cell that needs more is reported by its bound only. */
+  readonly maxPointsPerCell: number;
 }
 
-/** Cells of F1 (CLAIMS.md §3): several k, Δ/σ from 2 to 16, both layouts (k = 2 has one geometry). */
-function cells(quick: boolean): Cell[] {
-  const ks = quick ? [2, 3, 5] : [2, 3, 5, 8];
-  const deltas = quick ? [2, 4, 8, 16] : [2, 3, 4, 5, 6, 8, 16];
-  const out: Cell[] = [];
-  for (const layout of ['simplex', 'random'] as const) {
-    for (const k of ks) {
-      if (layout === 'random' && k === 2) continue;
-      // The oracle's error depends only on the noise inside the centers' (k−1)-dimensional span.
-      for (const delta of deltas) out.push({ layout, k, d: Math.max(2, k - 1), delta });
-    }
+const SCALES: ClaimScales<F1Scale> = {
+  quick: { ks: [2, 3, 5], deltas: [2, 4, 8, 16], maxPointsPerCell: 4_000_000 },
+  default: { ks: [2, 3, 5, 8], deltas: [2, 3, 4, 5, 6, 8, 16], maxPointsPerCell: 60_000_000 },
+};
+
+/** The probability that F1's proof steps (Monte Carlo, Hoeffding) fail by chance on some cell, split evenly over the cells. */
+const PROOF_FAILURE_PROBABILITY = 1e-6;
+/** Monte-Carlo draws per cluster for the proof steps of each cell. */
+const PROOF_TRIALS = 4000;
+/** The proof's draws come from stream PROOF_STREAM_BASE + the cell's stream id, apart from the cells' own streams. */
+const PROOF_STREAM_BASE = 1_000_000;
+
+/**
+ * F1: the oracle's error against the union bound Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ), by exact binomial
+ * tests; and every step of F1's proof (`claim`'s steps: the registry's, or a variant) on every
+ * cell, by Monte Carlo on draws of its own.
+ */
+export function f1Check(claim: ProvedClaim = CLAIMS.F1): ClaimCheck<F1Scale> {
+  return {
+    id: 'F1',
+    scales: SCALES,
+    async run({ rng, scale, progress, steps }) {
+      const planned = plan(scale, rng);
+      const outcomes = measure(planned, progress);
+      const judgement = judge(outcomes, planned.alpha);
+      const proof = proveCells(claim, planned, rng, steps);
+      const result: ClaimResult = {
+        id: 'F1',
+        verdict: judgement.verdict,
+        summary: summaryOf(outcomes, judgement),
+        numbers: numbersOf(planned, outcomes, judgement),
+        samples: pointsDrawn(outcomes),
+        failureProbability: FAILURE_PROBABILITY + PROOF_FAILURE_PROBABILITY,
+        ...(judgement.rejections.value ? { counterexample: judgement.rejections.value } : {}),
+        plots: [simplexPlot(outcomes), randomPlot(outcomes)],
+        notes: [
+          ...notesOf(scale, planned.alpha, outcomes, judgement),
+          `Proof: F1.1 (per pair a, b ≠ a) and F1.2 and the end statement (per cluster) on ${PROOF_TRIALS} fresh draws per cluster of every cell, each Monte-Carlo comparison at a Hoeffding tolerance; failure probability ${PROOF_FAILURE_PROBABILITY} over all cells, added to the check's.`,
+        ],
+      };
+      return { ...result, ...withProof(result, proof.summary()) };
+    },
+  };
+}
+
+export const check = f1Check();
+
+/** Every cell as one proof case: PROOF_TRIALS draws per cluster from the cell's proof stream. */
+function proveCells(claim: ProvedClaim, planned: F1Plan, rng: Rng, steps: readonly string[] | undefined): ProofTally {
+  const proof = new ProofTally(claim, steps);
+  const alpha = PROOF_FAILURE_PROBABILITY / planned.cells.length;
+  for (const { cell, streamId, centers } of planned.cells) {
+    const proofCase = { centers, sigma: SIGMA, trials: PROOF_TRIALS, alpha };
+    const proofRng = rng.split(PROOF_STREAM_BASE + streamId);
+    proof.add(`cell ${streamId} (${describeCell(cell)})`, f1ProofScopes(proofCase, proofRng), cell.k * cell.d, () => ({
+      cell,
+      streamId,
+      proofStream: PROOF_STREAM_BASE + streamId,
+      centers: Array.from(centers.data),
+      trials: PROOF_TRIALS,
+      alpha,
+    }));
   }
-  return out;
+  return proof;
 }
 
-/** Tests per cell: one per cluster, one for the weight-averaged error, and for k = 2 the exactness test. */
-function testsIn(cell: Cell): number {
-  return cell.k + 1 + (cell.k === 2 ? 1 : 0);
+// Plan: the cells, their centers and bounds, and the points that resolve each (CLAIMS.md §4).
+
+/**
+ * F1's cells in stream order (layout, then k, then Δ/σ); k = 2 has one geometry, so it is simplex
+ * only. d = max(2, k − 1): the oracle's error depends only on the noise inside the centers' span.
+ */
+function gridOf(scale: F1Scale): MixtureCell[] {
+  return (['simplex', 'random'] as const).flatMap((layout) =>
+    scale.ks
+      .filter((k) => layout === 'simplex' || k > 2)
+      .flatMap((k) => scale.deltas.map((delta) => ({ layout, k, d: Math.max(2, k - 1), delta }))),
+  );
 }
+
+/** A cell with its centers and bounds; its stream, which drew the centers, goes on to draw the points. */
+interface PlannedCell {
+  readonly cell: MixtureCell;
+  readonly streamId: number;
+  readonly rng: Rng;
+  readonly centers: Matrix;
+  /** Σ_a π_a B_a with equal weights. */
+  readonly bound: number;
+  /** B_a = Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ) for each cluster a. */
+  readonly boundPerCluster: readonly number[];
+  /** Points that resolve the cell; undefined when the bound is vacuous or beyond the budget (the cell is not sampled). */
+  readonly trials: number | undefined;
+}
+
+interface F1Plan {
+  /** The level of every test (Bonferroni share of the failure probability). */
+  readonly alpha: number;
+  readonly cells: readonly PlannedCell[];
+}
+
+function plan(scale: F1Scale, rng: Rng): F1Plan {
+  const grid = gridOf(scale);
+  const alpha = f1TestAlpha(
+    FAILURE_PROBABILITY,
+    grid.map((cell) => cell.k),
+  );
+  const resolution = { relativeResolution: RELATIVE_RESOLUTION, alpha, beta: UNRESOLVED_PROBABILITY };
+  const cells = grid.map((cell, streamId): PlannedCell => {
+    const cellRng = rng.split(streamId);
+    const centers = makeCenters(cell.layout, cell.k, cell.d, cell.delta, cellRng);
+    const bound = Math.exp(logWeightedUnionBound(centers, SIGMA, new Array<number>(cell.k).fill(1 / cell.k)));
+    const boundPerCluster = logUnionBoundPerCluster(centers, SIGMA).map(Math.exp);
+    return {
+      cell,
+      streamId,
+      rng: cellRng,
+      centers,
+      bound,
+      boundPerCluster,
+      trials: f1CellTrials(bound, resolution, scale.maxPointsPerCell),
+    };
+  });
+  return { alpha, cells };
+}
+
+// Measure: the oracle's errors on fresh points of every sampled cell.
 
 interface OracleErrorCounts {
-  readonly trials: number[];
-  readonly errors: number[];
+  /** Points and errors per true cluster. */
+  readonly trials: readonly number[];
+  readonly errors: readonly number[];
+  readonly pooledTrials: number;
+  readonly pooledErrors: number;
+}
+
+interface CellOutcome {
+  readonly cell: MixtureCell;
+  readonly streamId: number;
+  readonly seed: number;
+  readonly bound: number;
+  readonly boundPerCluster: readonly number[];
+  /** Absent when the cell is not sampled. */
+  readonly counts?: OracleErrorCounts;
+}
+
+type SampledOutcome = CellOutcome & { readonly counts: OracleErrorCounts };
+
+function isSampled(outcome: CellOutcome): outcome is SampledOutcome {
+  return outcome.counts !== undefined;
+}
+
+function measure(planned: F1Plan, progress: Progress): CellOutcome[] {
+  const total = sum(planned.cells.map((p) => p.trials ?? 0));
+  let finished = 0;
+  const outcomes = planned.cells.map(({ cell, streamId, rng, centers, bound, boundPerCluster, trials }): CellOutcome => {
+    const outcome = { cell, streamId, seed: rng.seed, bound, boundPerCluster };
+    if (trials === undefined) return outcome;
+    const counts = countOracleErrors(centers, trials, rng, (done) => progress.tick(finished + done, total));
+    finished += trials;
+    return { ...outcome, counts };
+  });
+  progress.tick(total, total);
+  return outcomes;
 }
 
 /**
@@ -86,40 +236,13 @@ function countOracleErrors(centers: Matrix, total: number, rng: Rng, onBatch: (d
     done += size;
     onBatch(done);
   }
-  return { trials, errors };
+  return { trials, errors, pooledTrials: sum(trials), pooledErrors: sum(errors) };
 }
 
-interface CellOutcome {
-  readonly cell: Cell;
-  readonly streamId: number;
-  readonly seed: number;
-  /** Σ_a π_a B_a with equal weights. */
-  readonly bound: number;
-  readonly boundPerCluster: number[];
-  /** Trials that resolve the cell; undefined when beyond the budget or the bound is vacuous (the cell is then not sampled). */
-  readonly requiredTrials: number | undefined;
-  readonly counts?: OracleErrorCounts;
-}
-
-interface PlannedCell extends CellOutcome {
-  readonly rng: Rng;
-  readonly centers: Matrix;
-}
-
-/** Draws the cell's centers and derives its trials from the bound (CLAIMS.md §4); a vacuous bound (≥ 1) needs none. */
-function planCell(cell: Cell, streamId: number, cellRng: Rng, alpha: number, budget: number): PlannedCell {
-  const centers = makeCenters(cell.layout, cell.k, cell.d, cell.delta, cellRng);
-  const bound = Math.exp(logWeightedUnionBound(centers, SIGMA, new Array<number>(cell.k).fill(1 / cell.k)));
-  const requiredTrials =
-    bound < 1
-      ? trialsToResolveRate({ rate: bound, relativeResolution: RELATIVE_RESOLUTION, alpha, beta: UNRESOLVED_PROBABILITY }, budget)
-      : undefined;
-  const boundPerCluster = logUnionBoundPerCluster(centers, SIGMA).map(Math.exp);
-  return { cell, streamId, seed: cellRng.seed, rng: cellRng, centers, bound, boundPerCluster, requiredTrials };
-}
+// Judge: exact one-sided Clopper–Pearson tests per cluster and pooled, and the k = 2 exactness test.
 
 interface Rejection {
-  readonly cell: Cell;
+  readonly cell: MixtureCell;
   readonly streamId: number;
   readonly seed: number;
   readonly test: string;
@@ -129,163 +252,145 @@ interface Rejection {
   readonly confidenceBound: number;
 }
 
-/** F1: the oracle's error against the union bound Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ), by exact binomial tests. */
-export const check: ClaimCheck = {
-  id: 'F1',
-  async run({ rng, quick, progress }) {
-    const grid = cells(quick);
-    const budget = quick ? 4_000_000 : 60_000_000;
-    const alpha = bonferroni(
-      FAILURE_PROBABILITY,
-      grid.reduce((s, c) => s + testsIn(c), 0),
-    );
-    const planned = grid.map((cell, streamId) => planCell(cell, streamId, rng.split(streamId), alpha, budget));
-    const totalTrials = sum(planned.map((p) => p.requiredTrials ?? 0));
-    let finished = 0;
-    const outcomes: CellOutcome[] = planned.map(({ rng: cellRng, centers, ...p }) => {
-      if (p.requiredTrials === undefined) return p;
-      const counts = countOracleErrors(centers, p.requiredTrials, cellRng, (done) => progress.tick(finished + done, totalTrials));
-      finished += p.requiredTrials;
-      return { ...p, counts };
-    });
-    progress.tick(totalTrials, totalTrials);
+interface F1Judgement {
+  readonly verdict: Verdict;
+  readonly rejections: SmallestCase<Rejection>;
+  readonly resolvedCells: number;
+  readonly worstUpperOverBound: number;
+  /** One note per sampled cell whose pooled error was not confirmed ≤ (1 + η)·bound. */
+  readonly unresolved: readonly string[];
+}
 
-    const rejections = new SmallestCase<Rejection>();
-    let resolvedCells = 0;
-    let worstUpperOverBound = 0;
-    const notes: string[] = [];
-    for (const o of outcomes) {
-      if (!o.counts) continue;
-      const { trials, errors } = o.counts;
-      const reject = (test: string, e: number, t: number, bound: number, confidenceBound: number): void =>
-        rejections.offer(o.cell.k * o.cell.d * t, {
-          cell: o.cell,
-          streamId: o.streamId,
-          seed: o.seed,
-          test,
-          errors: e,
-          trials: t,
-          bound,
-          confidenceBound,
-        });
-      trials.forEach((t, a) => {
-        if (t === 0) return;
-        const lower = clopperPearsonLower(errors[a]!, t, alpha);
-        if (lower > o.boundPerCluster[a]!)
-          reject(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!, lower);
-      });
-      const pooledTrials = sum(trials);
-      const pooledErrors = sum(errors);
-      const lower = clopperPearsonLower(pooledErrors, pooledTrials, alpha);
-      const upper = clopperPearsonUpper(pooledErrors, pooledTrials, alpha);
-      if (lower > o.bound) reject('weight-averaged error ≤ Σ_a π_a B_a', pooledErrors, pooledTrials, o.bound, lower);
-      if (upper <= (1 + RELATIVE_RESOLUTION) * o.bound) resolvedCells++;
-      else
-        notes.push(
-          `unresolved: ${describe(o.cell)} (upper bound ${upper.toExponential(3)} > ${(1 + RELATIVE_RESOLUTION).toFixed(1)}·${o.bound.toExponential(3)})`,
-        );
-      worstUpperOverBound = Math.max(worstUpperOverBound, upper / o.bound);
-      if (o.cell.k === 2) {
-        // F1: for k = 2 with equal weights the error is exactly Φ(−Δ/2σ); a two-sided test.
-        const exact = phi(-o.cell.delta / (2 * SIGMA));
-        const interval = clopperPearsonInterval(pooledErrors, pooledTrials, alpha);
-        if (exact < interval.lower || exact > interval.upper) {
-          reject(
-            'k = 2: error = Φ(−Δ/2σ) (two-sided)',
-            pooledErrors,
-            pooledTrials,
-            exact,
-            exact < interval.lower ? interval.lower : interval.upper,
-          );
-        }
-      }
-    }
-    const sampled = outcomes.filter((o) => o.counts);
-    const notSampled = outcomes.filter((o) => !o.counts);
-    const points = sum(sampled.map((o) => sum(o.counts!.trials)));
-    for (const o of notSampled) {
-      notes.push(
-        o.bound >= 1
-          ? `vacuous bound (≥ 1), not sampled: ${describe(o.cell)} (bound ${o.bound.toFixed(3)})`
-          : `beyond the Monte-Carlo budget of ${budget} points, bound only: ${describe(o.cell)} (bound ${o.bound.toExponential(3)})`,
+function judge(outcomes: readonly CellOutcome[], alpha: number): F1Judgement {
+  const rejections = new SmallestCase<Rejection>();
+  const unresolved: string[] = [];
+  let resolvedCells = 0;
+  let worstUpperOverBound = 0;
+  const sampled = outcomes.filter(isSampled);
+  for (const o of sampled) {
+    testCell(o, alpha, (test, errors, trials, bound, confidenceBound) =>
+      rejections.offer(o.cell.k * o.cell.d * trials, {
+        cell: o.cell,
+        streamId: o.streamId,
+        seed: o.seed,
+        test,
+        errors,
+        trials,
+        bound,
+        confidenceBound,
+      }),
+    );
+    const upper = clopperPearsonUpper(o.counts.pooledErrors, o.counts.pooledTrials, alpha);
+    if (upper <= (1 + RELATIVE_RESOLUTION) * o.bound) resolvedCells++;
+    else
+      unresolved.push(
+        `unresolved: ${describeCell(o.cell)} (upper bound ${upper.toExponential(3)} > ${(1 + RELATIVE_RESOLUTION).toFixed(1)}·${o.bound.toExponential(3)})`,
+      );
+    worstUpperOverBound = Math.max(worstUpperOverBound, upper / o.bound);
+  }
+  // CLAIMS.md §4: `holds` needs at least one sampled cell and every sampled cell resolved.
+  const verdict = verdictOf({ violations: rejections.count, unresolved: unresolved.length + (sampled.length === 0 ? 1 : 0) });
+  return { verdict, rejections, resolvedCells, worstUpperOverBound, unresolved };
+}
+
+type Reject = (test: string, errors: number, trials: number, bound: number, confidenceBound: number) => void;
+
+/** F1's tests of one cell at level alpha each; `reject` is called with the count and the confidence bound beyond the claimed value. */
+function testCell(o: SampledOutcome, alpha: number, reject: Reject): void {
+  const { trials, errors, pooledTrials, pooledErrors } = o.counts;
+  trials.forEach((t, a) => {
+    if (t === 0) return;
+    const lower = clopperPearsonLower(errors[a]!, t, alpha);
+    if (lower > o.boundPerCluster[a]!)
+      reject(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!, lower);
+  });
+  const lower = clopperPearsonLower(pooledErrors, pooledTrials, alpha);
+  if (lower > o.bound) reject('weight-averaged error ≤ Σ_a π_a B_a', pooledErrors, pooledTrials, o.bound, lower);
+  if (o.cell.k === 2) {
+    // F1: for k = 2 with equal weights the error is exactly Φ(−Δ/2σ); a two-sided test.
+    const exact = exactErrorK2(o.cell.delta);
+    const interval = clopperPearsonInterval(pooledErrors, pooledTrials, alpha);
+    if (exact < interval.lower || exact > interval.upper) {
+      reject(
+        'k = 2: error = Φ(−Δ/2σ) (two-sided)',
+        pooledErrors,
+        pooledTrials,
+        exact,
+        exact < interval.lower ? interval.lower : interval.upper,
       );
     }
-    notes.push(
-      `Each test is an exact one-sided Clopper–Pearson test at α = ${alpha.toExponential(3)} (Bonferroni share of ${FAILURE_PROBABILITY}); a cell's trials are the fewest that confirm error ≤ ${1 + RELATIVE_RESOLUTION}·bound with probability ≥ ${1 - UNRESOLVED_PROBABILITY} when the bound holds.`,
-      `σ = ${SIGMA}; d = max(2, k−1) (the oracle's error depends only on the noise in the centers' span); labels i.i.d. uniform.`,
-    );
-    const allResolved = sampled.length > 0 && resolvedCells === sampled.length;
-    const verdict = rejections.count > 0 ? 'violated' : allResolved ? 'holds' : 'inconclusive';
-    const ratios = Object.fromEntries(
-      ENVELOPE_DELTAS.map((delta) => [`envelopeExponentRatio_delta${delta}`, envelopeExponentRatio(delta, SIGMA)]),
-    );
-    const exactness = Object.fromEntries(
-      sampled
-        .filter((o) => o.cell.k === 2)
-        .map((o) => [
-          `k2_delta${o.cell.delta}_errorOverPhi`,
-          sum(o.counts!.errors) / sum(o.counts!.trials) / phi(-o.cell.delta / (2 * SIGMA)),
-        ]),
-    );
-    return {
-      id: 'F1',
-      verdict,
-      summary:
-        `${sampled.length} cells sampled (${points} points): ` +
-        (rejections.count > 0
-          ? `${rejections.count} tests reject the union bound`
-          : `no test rejects the union bound; ${resolvedCells} cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`) +
-        `; ${notSampled.length} cells not sampled (bound vacuous or beyond the budget)` +
-        `; −log Φ(−Δ/2)/(Δ²/8) = ${ENVELOPE_DELTAS.map((d) => envelopeExponentRatio(d, SIGMA).toFixed(3)).join(', ')} at Δ/σ = ${ENVELOPE_DELTAS.join(', ')}`,
-      numbers: {
-        cells: grid.length,
-        sampledCells: sampled.length,
-        notSampledCells: notSampled.length,
-        resolvedCells,
-        rejectedTests: rejections.count,
-        testAlpha: alpha,
-        relativeResolution: RELATIVE_RESOLUTION,
-        worstUpperOverBound,
-        points,
-        ...ratios,
-        ...exactness,
-        ...Object.fromEntries(
-          sampled.map((o) => [`errorOverBound[${describe(o.cell)}]`, sum(o.counts!.errors) / sum(o.counts!.trials) / o.bound]),
-        ),
-      },
-      samples: points,
-      failureProbability: FAILURE_PROBABILITY,
-      ...(rejections.value ? { counterexample: rejections.value } : {}),
-      plots: [simplexPlot(outcomes), randomPlot(outcomes)],
-      notes,
-    };
-  },
-};
+  }
+}
+
+/** F1: the oracle's error for k = 2 with equal weights, Φ(−Δ/2σ). */
+function exactErrorK2(delta: number): number {
+  return phi(-delta / (2 * SIGMA));
+}
+
+// Present: summary, numbers, notes and plots.
+
+function summaryOf(outcomes: readonly CellOutcome[], judgement: F1Judgement): string {
+  const sampled = outcomes.filter(isSampled);
+  const { rejections, resolvedCells } = judgement;
+  return (
+    `${sampled.length} cells sampled (${pointsDrawn(outcomes)} points): ` +
+    (rejections.count > 0
+      ? `${rejections.count} tests reject the union bound`
+      : `no test rejects the union bound; ${resolvedCells} cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`) +
+    `; ${outcomes.length - sampled.length} cells not sampled (bound vacuous or beyond the budget)` +
+    `; −log Φ(−Δ/2)/(Δ²/8) = ${ENVELOPE_DELTAS.map((d) => envelopeExponentRatio(d, SIGMA).toFixed(3)).join(', ')} at Δ/σ = ${ENVELOPE_DELTAS.join(', ')}`
+  );
+}
+
+function numbersOf(planned: F1Plan, outcomes: readonly CellOutcome[], judgement: F1Judgement): Record<string, NumberValue> {
+  const sampled = outcomes.filter(isSampled);
+  const errorRate = (o: SampledOutcome): number => o.counts.pooledErrors / o.counts.pooledTrials;
+  return {
+    cells: outcomes.length,
+    sampledCells: sampled.length,
+    notSampledCells: outcomes.length - sampled.length,
+    resolvedCells: judgement.resolvedCells,
+    rejectedTests: judgement.rejections.count,
+    testAlpha: planned.alpha,
+    relativeResolution: RELATIVE_RESOLUTION,
+    worstUpperOverBound: judgement.worstUpperOverBound,
+    points: pointsDrawn(outcomes),
+    ...Object.fromEntries(ENVELOPE_DELTAS.map((delta) => [`envelopeExponentRatio_delta${delta}`, envelopeExponentRatio(delta, SIGMA)])),
+    ...Object.fromEntries(
+      sampled.filter((o) => o.cell.k === 2).map((o) => [`k2_delta${o.cell.delta}_errorOverPhi`, errorRate(o) / exactErrorK2(o.cell.delta)]),
+    ),
+    ...Object.fromEntries(sampled.map((o) => [`errorOverBound[${describeCell(o.cell)}]`, errorRate(o) / o.bound])),
+  };
+}
+
+function notesOf(scale: F1Scale, alpha: number, outcomes: readonly CellOutcome[], judgement: F1Judgement): string[] {
+  const notSampled = outcomes.filter((o) => !isSampled(o));
+  return [
+    ...judgement.unresolved,
+    ...notSampled.map((o) =>
+      o.bound >= 1
+        ? `vacuous bound (≥ 1), not sampled: ${describeCell(o.cell)} (bound ${o.bound.toFixed(3)})`
+        : `beyond the Monte-Carlo budget of ${scale.maxPointsPerCell} points, bound only: ${describeCell(o.cell)} (bound ${o.bound.toExponential(3)})`,
+    ),
+    `Each test is an exact one-sided Clopper–Pearson test at α = ${alpha.toExponential(3)} (Bonferroni share of ${FAILURE_PROBABILITY}); a cell's trials are the fewest that confirm error ≤ ${1 + RELATIVE_RESOLUTION}·bound with probability ≥ ${1 - UNRESOLVED_PROBABILITY} when the bound holds.`,
+    `σ = ${SIGMA}; d = max(2, k−1) (the oracle's error depends only on the noise in the centers' span); labels i.i.d. uniform.`,
+  ];
+}
+
+function pointsDrawn(outcomes: readonly CellOutcome[]): number {
+  return sum(outcomes.filter(isSampled).map((o) => o.counts.pooledTrials));
+}
 
 function sum(values: readonly number[]): number {
   return values.reduce((s, x) => s + x, 0);
 }
 
-function describe(cell: Cell): string {
-  return `${cell.layout} k=${cell.k} d=${cell.d} Δ/σ=${cell.delta}`;
-}
-
-/** The weight-averaged measured error of each sampled cell with a Clopper–Pearson band; cells with no error are left out of the log plot. */
-function measuredSeries(name: string, outcomes: readonly CellOutcome[]): Series {
-  const points: SeriesPoint[] = [];
-  for (const o of outcomes) {
-    if (!o.counts) continue;
-    const errors = sum(o.counts.errors);
-    const trials = sum(o.counts.trials);
-    if (errors === 0) continue;
-    const band = clopperPearsonInterval(errors, trials, BAND_ALPHA);
-    points.push({ x: o.cell.delta, y: errors / trials, lower: band.lower, upper: band.upper });
-  }
-  return { name, role: 'measured', points };
-}
-
-function curve(name: string, role: Series['role'], deltas: readonly number[], logValue: (delta: number) => number): Series {
-  return { name, role, points: deltas.map((delta) => ({ x: delta, y: Math.exp(logValue(delta)) })) };
+/** The pooled oracle error of each sampled cell against Δ/σ, with its band. */
+function measuredErrors(name: string, outcomes: readonly CellOutcome[]): Series {
+  return measuredSeries(
+    name,
+    outcomes.filter(isSampled).map((o) => binomialRatePoint(o.cell.delta, o.counts.pooledErrors, o.counts.pooledTrials)),
+  );
 }
 
 function simplexPlot(outcomes: readonly CellOutcome[]): Plot {
@@ -293,23 +398,22 @@ function simplexPlot(outcomes: readonly CellOutcome[]): Plot {
   const ks = [...new Set(simplex.map((o) => o.cell.k))];
   const deltas = [...new Set(simplex.map((o) => o.cell.delta))].sort((a, b) => a - b);
   const grid = Array.from({ length: 2 * (deltas.at(-1)! - deltas[0]!) + 1 }, (_, i) => deltas[0]! + i / 2);
+  const simplexBound = (k: number) => (delta: number) => Math.exp(logSimplexUnionBound(k, delta, SIGMA));
   return {
-    title: 'F1: oracle error against Δ (simplex centers, σ = 1, 95% Clopper–Pearson bands)',
+    title: `F1: oracle error against Δ (simplex centers, σ = ${SIGMA}, ${BAND_PERCENT}% Clopper–Pearson bands)`,
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,
     series: [
       ...ks.map((k) =>
-        measuredSeries(
+        measuredErrors(
           `oracle error, k = ${k}`,
           simplex.filter((o) => o.cell.k === k),
         ),
       ),
-      curve('Φ(−Δ/2σ) (exact for k = 2)', 'bound', grid, (delta) => logSimplexUnionBound(2, delta, SIGMA)),
-      ...ks
-        .filter((k) => k > 2)
-        .map((k) => curve(`(k−1)Φ(−Δ/2σ), k = ${k}`, 'bound', grid, (delta) => logSimplexUnionBound(k, delta, SIGMA))),
-      curve('exp(−Δ²/8σ²) (minimax envelope)', 'reference', grid, (delta) => logMinimaxEnvelope(delta, SIGMA)),
+      curve('Φ(−Δ/2σ) (exact for k = 2)', 'bound', grid, simplexBound(2)),
+      ...ks.filter((k) => k > 2).map((k) => curve(`(k−1)Φ(−Δ/2σ), k = ${k}`, 'bound', grid, simplexBound(k))),
+      curve('exp(−Δ²/8σ²) (minimax envelope)', 'reference', grid, (delta) => Math.exp(logMinimaxEnvelope(delta, SIGMA))),
     ],
   };
 }
@@ -318,18 +422,18 @@ function randomPlot(outcomes: readonly CellOutcome[]): Plot {
   const random = outcomes.filter((o) => o.cell.layout === 'random');
   const ks = [...new Set(random.map((o) => o.cell.k))];
   return {
-    title: 'F1: oracle error against Δ (random centers, σ = 1, 95% Clopper–Pearson bands)',
+    title: `F1: oracle error against Δ (random centers, σ = ${SIGMA}, ${BAND_PERCENT}% Clopper–Pearson bands)`,
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,
     series: ks.flatMap((k) => {
-      const cellsOfK = random.filter((o) => o.cell.k === k);
+      const ofK = random.filter((o) => o.cell.k === k);
       return [
-        measuredSeries(`oracle error, k = ${k}`, cellsOfK),
+        measuredErrors(`oracle error, k = ${k}`, ofK),
         {
           name: `union bound Σ_a π_a Σ_{b≠a} Φ(−‖μ_a−μ_b‖/2σ), k = ${k}`,
           role: 'bound' as const,
-          points: cellsOfK.map((o) => ({ x: o.cell.delta, y: o.bound })),
+          points: ofK.map((o) => ({ x: o.cell.delta, y: o.bound })),
         },
       ];
     }),

@@ -1,232 +1,335 @@
-import { bonferroni } from '../../bounds/repetitions';
-import { meanSlack } from '../../bounds/training-slack';
-import { initBackend } from '../../model/backend';
+import { type BootstrapSlope, pairedMeansLogLogSlope } from '../../bounds/bootstrap-slope';
+import { claimEntry } from '../../bounds/registry';
 import { samplePretrainingTask } from '../../model/clustering/clustering-task';
 import type { ClusteringExperiment } from '../../model/clustering/config';
-import { compareMethods, type MethodErrors } from '../../model/clustering/method-comparison';
-import { pretrainClusteringTransformers } from '../../model/clustering/parallel-pretraining';
+import { compareMethods, type EvaluationCase, type MethodErrors } from '../../model/clustering/method-comparison';
 import { clusteringPreset } from '../../model/clustering/presets';
-import { trainClusteringTransformer } from '../../model/clustering/pretrained-transformer';
-import { logLogSlope, mean } from '../../theory/sample-statistics';
-import { describeConfig } from './F3';
-import type { ClaimCheck, Plot } from './kit/claim-check';
+import type { TrainedClusteringTransformer } from '../../model/clustering/pretrained-transformer';
+import type { ClusteringTransformer } from '../../model/clustering/transformer';
+import type { Rng } from '../../theory/rng';
+import { mean } from '../../theory/sample-statistics';
+import { BAND_PERCENT, bandPoint } from './kit/bands';
+import { type CheckContext, type ClaimCheck, type ClaimResult, type ClaimScales, type Plot, scaleName } from './kit/claim-check';
+import { describeConfig } from './kit/describe-config';
+import { type PairedStep, type PairedTrend, pairedTrend } from './kit/paired-trend';
+import { checkpointNote, withPretrainedTransformers } from './kit/pretrained-transformers';
+import { verdictOf } from './kit/verdict';
 
-/** Pointwise miscoverage of the plotted bands. */
-const BAND_ALPHA = 0.05;
-/** Family-wise failure probability of the trend verdict's comparisons (split over the one-sided bounds they use). */
-const TREND_FAILURE_PROBABILITY = 0.05;
-const K = 3;
-/** Finite N of the series at default and quick scale: the N-set depends on the scale only. */
-const SIZES = { default: [64, 256, 1024, 4096, 16_384, 65_536], quick: [64, 512] } as const;
-/** Held-out instances at default and quick scale. */
-const HELD_OUT = { default: 2000, quick: 400 } as const;
+const CONSTANTS = claimEntry('F4').constants;
+const K = CONSTANTS.k;
+/** A per-instance difference of two mislabel rates over K labels lies in [−r, r], r = 1 − 1/K: width 2r. */
+const DIFFERENCE_RANGE = 2 * (1 - 1 / K);
+/** Random streams of the claim's rng: the held-out instances, and the bootstrap of the slope. */
+const EVALUATION_STREAM = 0;
+const BOOTSTRAP_STREAM = 1;
 
+interface F4Scale {
+  /** The finite N of the series (N = ∞ is always added): the N-set depends on the scale only. */
+  readonly pretrainingSizes: readonly number[];
+  readonly heldOutInstances: number;
+  /** Overrides the preset's training steps (negative controls at a tiny scale only; absent in a run). */
+  readonly trainingSteps?: number;
+}
+
+const SCALES: ClaimScales<F4Scale> = {
+  quick: { pretrainingSizes: [64, 512], heldOutInstances: 1200 },
+  default: { pretrainingSizes: [64, 256, 1024, 4096, 16_384, 65_536], heldOutInstances: 3000 },
+};
+
+/**
+ * What F4 measures a model by: every method's per-instance errors on the held-out cases. `rank`
+ * is the model's place in increasing N (N = ∞ last) among `models`. The claim's subject is
+ * compareMethods on the cases as sampled; a negative control breaks it (negative-controls-d2-f4).
+ */
+export type F4Subject = (model: ClusteringTransformer, cases: readonly EvaluationCase[], rank: number, models: number) => MethodErrors;
+
+const evaluateAsSampled: F4Subject = (model, cases) => compareMethods(model, cases);
+
+interface F4Plan {
+  /** N = ∞ (F3's streamed k = K model) first, then the finite N of the scale; all else equal. */
+  readonly configs: readonly ClusteringExperiment[];
+  readonly streamed: ClusteringExperiment;
+}
+
+/** One N: the model pre-trained on N distinct instances (null: a fresh stream) and every method's errors on the held-out instances. */
 interface Point {
   readonly pretrainingInstances: number | null;
   readonly errors: MethodErrors;
-  readonly source: string;
-  readonly checkpoint: string;
-  readonly instancesPerSecond: number;
-  readonly stepsRun: number;
+  readonly model: TrainedClusteringTransformer;
+}
+
+interface F4Measurement {
+  readonly backend: string;
+  /** N = ∞ first, then the finite N in increasing order. */
+  readonly points: readonly Point[];
+  readonly evaluationSeed: number;
+}
+
+interface F4Judgement {
+  /** The mean oracle error on the held-out instances (the same instances for every N). */
+  readonly oracle: number;
+  /** The finite N in increasing order. */
+  readonly finite: readonly Point[];
+  /** The compared points in increasing N, N = ∞ last. */
+  readonly ordered: readonly Point[];
+  readonly trend: PairedTrend<Point>;
+  /** Log-log slope of the paired excess (transformer − oracle) against every finite N, with its bootstrap interval. */
+  readonly slope: BootstrapSlope;
+  readonly violations: number;
 }
 
 /**
  * F4: error against the number N of distinct pre-training instances (powers of 2, then N = ∞,
  * F3's streamed model), all else equal (same seed, steps, architecture), on the same held-out
- * instances from the pre-training distribution. Every N of the scale's set is trained (or loaded
- * from the checkpoint cache): the N-set, hence the verdict, depends on the seed and scale only.
+ * instances for every N, so every comparison is paired (kit/paired-trend.ts). Every N of the
+ * scale's set is trained (or loaded): the N-set, hence the verdict, depends on the seed and scale only.
  */
-export const check: ClaimCheck = {
-  id: 'F4',
-  async run({ seed, rng, quick, progress }) {
-    const started = Date.now();
-    const backend = await initBackend();
-    const scale = quick ? 'quick' : 'default';
-    const sizes = SIZES[scale];
-    const heldOut = HELD_OUT[scale];
-    const streamed = clusteringPreset({ runSeed: seed, quick, k: K });
-    const defaultScale = clusteringPreset({ runSeed: seed, quick: false, k: K });
-    const steps = streamed.training.steps;
-    const total = (sizes.length + 1) * steps + heldOut;
-    const evaluationRng = rng.split(0);
-    const tasks = Array.from({ length: heldOut }, (_, j) => samplePretrainingTask(streamed, evaluationRng.split(j)));
-    const cases = tasks.map((t) => ({ instance: t.instance, transformerInit: t.init!, baselineInit: t.init! }));
-    const points: Point[] = [];
-    const configs = [null, ...sizes].map((size) => clusteringPreset({ runSeed: seed, quick, k: K, pretrainingInstances: size }));
-    // The trainings are independent (each config carries its seed): train them in parallel worker processes into the
-    // checkpoint cache first (TVEM_WORKERS; 1 = in-process), so that the loop below loads each one.
-    let pretrainedSteps = 0;
-    const pretrained = await pretrainClusteringTransformers(configs, {
-      onProgress: (d) => {
-        pretrainedSteps = d;
-        progress.tick(d, total);
-      },
-    });
-    let done = 0;
-    for (const config of configs) {
-      const size = config.pretrainingInstances;
-      const before = done;
-      const trained = trainClusteringTransformer(config, {
-        pretrained,
-        onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total),
-      });
-      try {
-        points.push({
-          pretrainingInstances: size,
-          errors: compareMethods(trained.training.model, cases),
-          source: trained.cached.source,
-          checkpoint: trained.cached.checkpointDirectory,
-          instancesPerSecond: trained.instancesPerSecond,
-          stepsRun: trained.cached.outcome.stepsRun,
-        });
-      } finally {
-        trained.training.dispose();
-      }
-      done = before + steps;
-      progress.tick(Math.max(pretrainedSteps, done), total);
-    }
-    progress.tick(total, total);
+export function f4Check(subject: F4Subject = evaluateAsSampled): ClaimCheck<F4Scale> {
+  return {
+    id: 'F4',
+    scales: SCALES,
+    async run(context) {
+      const started = Date.now();
+      const planned = plan(context);
+      const measured = await measure(planned, subject, context);
+      const judged = judge(measured, context.rng.split(BOOTSTRAP_STREAM));
+      return present(planned, measured, judged, context, (Date.now() - started) / 1000);
+    },
+  };
+}
 
-    const oracle = mean(points[0]!.errors.oracle);
-    const finite = points.filter((p) => p.pretrainingInstances !== null);
-    const excess = finite.map((p) => mean(p.errors.transformer) - oracle);
-    const positive = finite.filter((_, i) => excess[i]! > 0);
-    const fitted =
-      positive.length >= 2
-        ? logLogSlope(
-            positive.map((p) => p.pretrainingInstances!),
-            positive.map((p) => mean(p.errors.transformer) - oracle),
-          )
-        : undefined;
-    // Trend verdict: violated when the error at a larger N is significantly above the error at a smaller N (bands disjoint).
-    // Every pair (i < j) compares the upper bound at N_i with the lower bound at N_j; all those one-sided bounds hold at once
-    // with probability ≥ 1 − TREND_FAILURE_PROBABILITY (Bonferroni over the 2(m − 1) bounds used: the smallest N only gives
-    // an upper bound, the largest only a lower one), and then no pair with E[error at N_j] ≤ E[error at N_i] is flagged.
-    const ordered = [...finite, points[0]!];
-    const boundsUsed = 2 * (ordered.length - 1);
-    const sideAlpha = ordered.length >= 2 ? bonferroni(TREND_FAILURE_PROBABILITY, boundsUsed) : TREND_FAILURE_PROBABILITY;
-    const band = (p: Point) => meanSlack(p.errors.transformer, sideAlpha, 1 - 1 / K);
-    const rises: string[] = [];
-    let pairs = 0;
-    for (let i = 0; i < ordered.length; i++) {
-      for (let j = i + 1; j < ordered.length; j++) {
-        pairs++;
-        const [a, b] = [band(ordered[i]!), band(ordered[j]!)];
-        if (b.mean - b.slack > a.mean + a.slack)
-          rises.push(`N=${label(ordered[j]!)} (${b.mean.toFixed(4)}) above N=${label(ordered[i]!)} (${a.mean.toFixed(4)})`);
-      }
-    }
-    const verdict = rises.length > 0 ? 'violated' : ordered.length >= 2 ? 'holds' : 'inconclusive';
-    const numbers: Record<string, number | string> = {
-      backend,
-      k: K,
-      heldOutInstances: heldOut,
-      oracleError: oracle,
-      lloydError: mean(points[0]!.errors.lloyd),
-      trainingSteps: steps,
-      seconds: (Date.now() - started) / 1000,
-      comparedPoints: ordered.length,
-      comparedPairs: pairs,
-      oneSidedBoundsUsed: boundsUsed,
-      perBoundAlpha: sideAlpha,
-      familyWiseFailureProbability: TREND_FAILURE_PROBABILITY,
-    };
-    if (fitted !== undefined) numbers.excessRiskSlope = fitted;
-    numbers.envelopeSlope = -0.5;
-    for (const p of points) {
-      numbers[`N${label(p)}_transformer`] = mean(p.errors.transformer);
-      numbers[`N${label(p)}_excessOverOracle`] = mean(p.errors.transformer) - oracle;
-      numbers[`N${label(p)}_trainingInstancesPerSecond`] = p.instancesPerSecond;
-    }
-    return {
-      id: 'F4',
-      verdict,
-      summary:
-        `error against N = ${points.map(label).join(', ')}: ${points.map((p) => mean(p.errors.transformer).toFixed(4)).join(', ')} (oracle ${oracle.toFixed(4)}, Lloyd ${mean(points[0]!.errors.lloyd).toFixed(4)}); ` +
-        `fitted log-log slope of excess risk over the oracle ${fitted === undefined ? 'not fitted (fewer than 2 finite N with positive excess)' : fitted.toFixed(3)} beside the O(N^−1/2) envelope's −0.5` +
-        (rises.length > 0 ? `; error rises: ${rises[0]}` : '') +
-        (ordered.length < 2 ? '; fewer than 2 N compared: inconclusive' : ''),
-      numbers,
-      samples: heldOut * points.length,
-      failureProbability: TREND_FAILURE_PROBABILITY,
-      ...(rises.length > 0 ? { counterexample: { rises, k: K, evaluationSeed: evaluationRng.seed, modelSeed: streamed.seed } } : {}),
-      plots: [errorPlot(points, oracle, streamed), excessPlot(finite, oracle)],
-      notes: [
-        `Pre-training at every N: ${describeConfig(streamed)}; only N changes (the same seed, so the same initial weights and batch stream; a finite set of N tasks is sampled with replacement). N = ∞ is F3's k = ${K} model.`,
-        `Held-out: the same ${heldOut} fresh instances from the pre-training distribution for every N (Δ/σ uniform in [${streamed.deltaRange.join(', ')}]); excess risk = mean transformer − mean oracle mislabel rate on them (the oracle is not a lower bound per instance: cluster sizes are exact, which a transformer can exploit, so the excess can be ≤ 0).`,
-        `Trend verdict (a trend, not a hard test): violated when, for some pair N_i < N_j among the ${ordered.length} points (${pairs} pairs), the lower confidence bound at N_j lies above the upper confidence bound at N_i. Each bound is min(Hoeffding, empirical Bernstein) at ${sideAlpha.toExponential(2)}: a Bonferroni share of the family-wise ${TREND_FAILURE_PROBABILITY} over the ${boundsUsed} one-sided bounds the comparisons use, so a non-rising error is reported violated with probability ≤ ${TREND_FAILURE_PROBABILITY}. Inconclusive when fewer than 2 points are compared. The plotted bands are pointwise ${Math.round(100 * (1 - BAND_ALPHA))}% bands. The slope is a least-squares fit of log(excess) on log N over finite N with positive excess, shown beside the envelope c·N^−1/2 through the smallest N.`,
-        `The N-set is fixed by the scale (${scale}: N ∈ {${sizes.join(', ')}}, ∞); there is no time budget: every N is trained or loaded from the checkpoint cache, so the same seed and scale give the same N-set and verdict. Training throughput (instances/s) is measured and reported only.`,
-        ...points.map(
-          (p) =>
-            `N=${label(p) === 'inf' ? '∞' : label(p)}: ${p.source} (checkpoint ${p.checkpoint}, ${p.stepsRun} steps, ${p.instancesPerSecond.toFixed(0)} instances/s on ${backend})`,
-        ),
-        ...(quick
-          ? [
-              `Quick scale: N ∈ {${sizes.join(', ')}} instead of {${SIZES.default.join(', ')}}; ${steps} steps instead of ${defaultScale.training.steps}; ${heldOut} held-out instances instead of ${HELD_OUT.default}.`,
-            ]
-          : []),
-      ],
-    };
-  },
-};
+export const check = f4Check();
 
+function plan({ seed, quick, scale }: CheckContext<F4Scale>): F4Plan {
+  const configs = [null, ...scale.pretrainingSizes].map((size) => {
+    const preset = clusteringPreset({ runSeed: seed, quick, k: K, pretrainingInstances: size });
+    return scale.trainingSteps === undefined ? preset : { ...preset, training: { ...preset.training, steps: scale.trainingSteps } };
+  });
+  return { configs, streamed: configs[0]! };
+}
+
+/** Every model on the same held-out instances from the pre-training distribution, with their own perturbed-truth inits. */
+async function measure(planned: F4Plan, subject: F4Subject, { rng, scale, progress }: CheckContext<F4Scale>): Promise<F4Measurement> {
+  const evaluationRng = rng.split(EVALUATION_STREAM);
+  const cases: EvaluationCase[] = Array.from({ length: scale.heldOutInstances }, (_, j) => {
+    const task = samplePretrainingTask(planned.streamed, evaluationRng.split(j));
+    return { instance: task.instance, transformerInit: task.init!, baselineInit: task.init! };
+  });
+  const count = planned.configs.length;
+  const { backend, models, measured } = await withPretrainedTransformers(
+    planned.configs,
+    progress,
+    count * cases.length,
+    (models, evaluated) =>
+      models.map((model, i) => {
+        // rank in increasing N: the finite N (configs 1…) first, N = ∞ (config 0) last
+        const errors = subject(model.training.model, cases, i === 0 ? count - 1 : i - 1, count);
+        evaluated(cases.length);
+        return errors;
+      }),
+  );
+  const points = models.map((model, i) => ({
+    pretrainingInstances: planned.configs[i]!.pretrainingInstances,
+    errors: measured[i]!,
+    model,
+  }));
+  return { backend, points, evaluationSeed: evaluationRng.seed };
+}
+
+/** Transformer − oracle on each held-out instance (paired). */
+function excess(p: Point): number[] {
+  return p.errors.transformer.map((t, j) => t - p.errors.oracle[j]!);
+}
+
+/**
+ * Verdict: violated when a step between consecutive N (N = ∞ last) rises significantly, or the
+ * error at the largest N is significantly above the error at the smallest; holds when neither, and
+ * the error at the largest N is significantly below the one at the smallest (one-sided, paired);
+ * inconclusive otherwise. The slope is reported, outside the verdict.
+ */
+function judge({ points }: F4Measurement, bootstrapRng: Rng): F4Judgement {
+  const oracle = mean(points[0]!.errors.oracle);
+  const finite = points.filter((p) => p.pretrainingInstances !== null);
+  const ordered = [...finite, points[0]!];
+  const trend = pairedTrend(ordered, (p) => p.errors.transformer, DIFFERENCE_RANGE, CONSTANTS.familyWiseFailureProbability);
+  const slope = pairedMeansLogLogSlope(
+    finite.map((p) => p.pretrainingInstances!),
+    finite.map(excess),
+    { replicates: CONSTANTS.bootstrapReplicates, level: CONSTANTS.bootstrapLevel, rng: bootstrapRng },
+  );
+  const violations = trend.rises.length + (trend.ends.difference.above ? 1 : 0);
+  return { oracle, finite, ordered, trend, slope, violations };
+}
+
+function present(
+  planned: F4Plan,
+  measured: F4Measurement,
+  judged: F4Judgement,
+  context: CheckContext<F4Scale>,
+  seconds: number,
+): ClaimResult {
+  const { points } = measured;
+  const { oracle, trend, violations } = judged;
+  const heldOut = context.scale.heldOutInstances;
+  const ends = trend.ends.difference;
+  const rises = trend.rises.map(describeStep);
+  return {
+    id: 'F4',
+    verdict: verdictOf({ violations, unresolved: ends.below ? 0 : 1 }),
+    summary:
+      `error against N = ${judged.ordered.map(label).join(', ')}: ${judged.ordered.map((p) => mean(p.errors.transformer).toFixed(4)).join(', ')} (oracle ${oracle.toFixed(4)}); ` +
+      `paired, N=${label(trend.ends.later)} − N=${label(trend.ends.earlier)} = ${ends.mean.toFixed(4)} ± ${ends.slack.toFixed(4)} (${ends.below ? 'below: falls' : ends.above ? 'above: rises' : 'not resolved'}); ` +
+      `${rises.length === 0 ? 'no consecutive step rises significantly' : `rises: ${rises.join('; ')}`}; ` +
+      `excess-risk log-log slope on every finite N ${describeSlope(judged.slope)} beside the O(N^−1/2) envelope's ${CONSTANTS.envelopeSlope}`,
+    numbers: f4Numbers(planned, measured, judged, heldOut, seconds),
+    samples: heldOut * points.length,
+    failureProbability: CONSTANTS.familyWiseFailureProbability,
+    ...(violations > 0
+      ? {
+          counterexample: {
+            rises,
+            ...(ends.above ? { ends: describeStep(trend.ends) } : {}),
+            k: K,
+            evaluationSeed: measured.evaluationSeed,
+            modelSeed: planned.streamed.seed,
+          },
+        }
+      : {}),
+    plots: [errorPlot(judged, planned.streamed), excessPlot(judged)],
+    notes: f4Notes(planned, measured, judged, context),
+  };
+}
+
+function describeStep(s: PairedStep<Point>): string {
+  return `N=${label(s.later)} − N=${label(s.earlier)} = ${s.difference.mean.toFixed(4)} ± ${s.difference.slack.toFixed(4)}`;
+}
+
+function describeSlope(slope: BootstrapSlope): string {
+  if (new Set(slope.xs).size < 2) return `undefined (fewer than 2 finite N: ${slope.xs.join(', ')})`;
+  if (slope.estimate === undefined)
+    return `undefined (a mean excess over the oracle is ≤ 0 at N = ${slope.xs.filter((_, i) => !(slope.ys[i]! > 0)).join(', ')}, so its log is undefined; no N is dropped)`;
+  const interval = slope.interval
+    ? `[${slope.interval[0].toFixed(3)}, ${slope.interval[1].toFixed(3)}]`
+    : `undefined (${slope.undefinedReplicates} of ${slope.replicates} resamples had a mean excess ≤ 0 at some N)`;
+  return `${slope.estimate.toFixed(3)}, ${Math.round(100 * slope.level)}% bootstrap interval ${interval}`;
+}
+
+function f4Numbers(
+  planned: F4Plan,
+  measured: F4Measurement,
+  judged: F4Judgement,
+  heldOut: number,
+  seconds: number,
+): Record<string, number | string> {
+  const { points } = measured;
+  const { oracle, trend, slope } = judged;
+  const numbers: Record<string, number | string> = {
+    backend: measured.backend,
+    k: K,
+    heldOutInstances: heldOut,
+    oracleError: oracle,
+    lloydError: mean(points[0]!.errors.lloyd),
+    trainingSteps: planned.streamed.training.steps,
+    seconds,
+    comparedPoints: judged.ordered.length,
+    oneSidedBoundsUsed: trend.boundsUsed,
+    perBoundAlpha: trend.sideAlpha,
+    familyWiseFailureProbability: CONSTANTS.familyWiseFailureProbability,
+    pairedDifferenceRange: DIFFERENCE_RANGE,
+    endsDifference: trend.ends.difference.mean,
+    endsSlack: trend.ends.difference.slack,
+    risingSteps: trend.rises.length,
+    excessRiskSlope: slope.estimate ?? 'undefined',
+    excessRiskSlopeLower: slope.interval?.[0] ?? 'undefined',
+    excessRiskSlopeUpper: slope.interval?.[1] ?? 'undefined',
+    bootstrapLevel: slope.level,
+    bootstrapReplicates: slope.replicates,
+    bootstrapUndefinedReplicates: slope.undefinedReplicates,
+    envelopeSlope: CONSTANTS.envelopeSlope,
+  };
+  for (const p of judged.ordered) {
+    numbers[`N${label(p)}_transformer`] = mean(p.errors.transformer);
+    numbers[`N${label(p)}_excessOverOracle`] = mean(excess(p));
+    numbers[`N${label(p)}_trainingInstancesPerSecond`] = p.model.instancesPerSecond;
+  }
+  for (const s of trend.steps) {
+    numbers[`step_N${label(s.earlier)}_to_N${label(s.later)}_difference`] = s.difference.mean;
+    numbers[`step_N${label(s.earlier)}_to_N${label(s.later)}_slack`] = s.difference.slack;
+  }
+  return numbers;
+}
+
+function f4Notes(planned: F4Plan, measured: F4Measurement, judged: F4Judgement, { seed, quick, scale }: CheckContext<F4Scale>): string[] {
+  const { streamed } = planned;
+  const { trend, slope } = judged;
+  const defaultSteps = clusteringPreset({ runSeed: seed, quick: false, k: K }).training.steps;
+  return [
+    `Pre-training at every N: ${describeConfig(streamed)}; only N changes (the same seed, so the same initial weights and batch stream; a finite set of N tasks is sampled with replacement). N = ∞ is F3's k = ${K} model, ordered last.`,
+    `Held-out: the same ${scale.heldOutInstances} fresh instances from the pre-training distribution for every N (Δ/σ uniform in [${streamed.deltaRange.join(', ')}]), so every comparison is paired: per-instance differences of mislabel rates, in [−${(1 - 1 / K).toFixed(3)}, ${(1 - 1 / K).toFixed(3)}] (range ${DIFFERENCE_RANGE.toFixed(3)}).`,
+    `Verdict (paired, one-sided, min(Hoeffding, empirical Bernstein) per bound at ${trend.sideAlpha.toExponential(2)}: a Bonferroni share of the family-wise ${CONSTANTS.familyWiseFailureProbability} over ${trend.boundsUsed} bounds, a lower bound per consecutive step and both bounds of largest − smallest N): violated when a step between consecutive N rises significantly or the error at the largest N is significantly above the error at the smallest; holds when neither and the error at the largest N is significantly below the error at the smallest; inconclusive otherwise. With probability ≥ ${1 - CONSTANTS.familyWiseFailureProbability} every bound holds, and then the verdict is not wrong.`,
+    `Slope (reported, outside the verdict): least-squares log-log slope of the mean paired excess (transformer − oracle per instance) against every finite N (${judged.finite.length} N, none dropped), with a ${Math.round(100 * slope.level)}% percentile-bootstrap interval over ${slope.replicates} resamples of the held-out instances (one resample shared by every N, seeded from the run); the fit and the interval are reported undefined when a mean excess is ≤ 0 (the oracle is not a per-instance lower bound: cluster sizes are exact, which a transformer can exploit). The envelope c·N^−1/2 goes through the smallest N.`,
+    `The N-set is fixed by the scale (${scaleName(quick)}: N ∈ {${scale.pretrainingSizes.join(', ')}}, ∞); there is no time budget: every N is trained or loaded from the checkpoint cache, so the same seed and scale give the same N-set and verdict. Training throughput (instances/s) is measured and reported only.`,
+    ...measured.points.map((p) => checkpointNote(`N=${p.pretrainingInstances ?? '∞'}`, p.model, measured.backend)),
+    ...(quick
+      ? [
+          `Quick scale: N ∈ {${scale.pretrainingSizes.join(', ')}} instead of {${SCALES.default.pretrainingSizes.join(', ')}}; ${streamed.training.steps} steps instead of ${defaultSteps}; ${scale.heldOutInstances} held-out instances instead of ${SCALES.default.heldOutInstances}.`,
+        ]
+      : []),
+  ];
+}
+
+/** N as the numbers and summary spell it: 'inf' for the fresh stream. */
 function label(p: Point): string {
   return p.pretrainingInstances === null ? 'inf' : String(p.pretrainingInstances);
 }
 
-function errorPlot(points: readonly Point[], oracle: number, config: ClusteringExperiment): Plot {
-  const finite = points.filter((p) => p.pretrainingInstances !== null);
+function errorPlot({ finite, ordered, oracle }: F4Judgement, config: ClusteringExperiment): Plot {
   const xs = finite.map((p) => p.pretrainingInstances!);
-  const withBand = (p: Point) => {
-    const { mean: y, slack } = meanSlack(p.errors.transformer, BAND_ALPHA / 2, 1 - 1 / K);
-    return { x: p.pretrainingInstances!, y, lower: Math.max(0, y - slack), upper: y + slack };
-  };
-  const streamed = points.find((p) => p.pretrainingInstances === null);
+  const streamed = ordered.at(-1)!;
   return {
-    title: `F4: mislabel rate against pre-training instances N (k = ${K}, n = ${config.n}, Δ/σ uniform in [${config.deltaRange.join(', ')}]; ${Math.round(100 * (1 - BAND_ALPHA))}% pointwise bands)`,
+    title: `F4: mislabel rate against pre-training instances N (k = ${K}, n = ${config.n}, Δ/σ uniform in [${config.deltaRange.join(', ')}]; ${BAND_PERCENT}% pointwise bands). Fails if the paired error rises significantly between consecutive N, or at N = ∞ above the smallest N; holds only if it is significantly below it at N = ∞`,
     xLabel: 'N',
     yLabel: 'mean mislabel rate',
     logX: true,
     series: [
-      { name: 'transformer (N distinct instances)', role: 'measured', points: finite.map(withBand) },
-      ...(streamed
-        ? [
-            {
-              name: 'transformer, N = ∞ (fresh stream)',
-              role: 'reference' as const,
-              points: xs.map((x) => ({ x, y: mean(streamed.errors.transformer) })),
-            },
-          ]
-        : []),
+      {
+        name: 'transformer (N distinct instances)',
+        role: 'measured',
+        points: finite.map((p) => bandPoint(p.pretrainingInstances!, p.errors.transformer, 1 - 1 / K)),
+      },
+      {
+        name: 'transformer, N = ∞ (fresh stream)',
+        role: 'reference',
+        points: xs.map((x) => ({ x, y: mean(streamed.errors.transformer) })),
+      },
       { name: 'oracle', role: 'reference', points: xs.map((x) => ({ x, y: oracle })) },
-      { name: 'Lloyd (same init)', role: 'reference', points: xs.map((x) => ({ x, y: mean(points[0]!.errors.lloyd) })) },
+      { name: 'Lloyd (same init)', role: 'reference', points: xs.map((x) => ({ x, y: mean(streamed.errors.lloyd) })) },
     ],
   };
 }
 
-function excessPlot(finite: readonly Point[], oracle: number): Plot {
-  const positive = finite.filter((p) => mean(p.errors.transformer) > oracle);
-  const first = positive[0];
+function excessPlot({ finite, slope }: F4Judgement): Plot {
+  const first = finite[0]!;
+  const firstExcess = mean(excess(first));
   return {
-    title: 'F4: excess risk over the oracle against N, beside an O(N^−1/2) envelope (log-log; N with excess ≤ 0 left out)',
+    title: `F4: paired excess over the oracle (transformer − oracle per instance) against N, ${BAND_PERCENT}% paired bands, every N; slope ${describeSlope(slope)}`,
     xLabel: 'N',
-    yLabel: 'mean transformer − mean oracle',
+    yLabel: 'mean transformer − oracle',
     logX: true,
-    logY: true,
     series: [
       {
-        name: 'excess risk',
+        name: 'excess risk (paired)',
         role: 'measured',
-        points: positive.map((p) => ({ x: p.pretrainingInstances!, y: mean(p.errors.transformer) - oracle })),
+        points: finite.map((p) => bandPoint(p.pretrainingInstances!, excess(p), DIFFERENCE_RANGE, Number.NEGATIVE_INFINITY)),
       },
-      ...(first
+      ...(firstExcess > 0
         ? [
             {
               name: 'c·N^−1/2 through the smallest N',
               role: 'bound' as const,
               points: finite.map((p) => ({
                 x: p.pretrainingInstances!,
-                y: (mean(first.errors.transformer) - oracle) * Math.sqrt(first.pretrainingInstances! / p.pretrainingInstances!),
+                y: firstExcess * Math.sqrt(first.pretrainingInstances! / p.pretrainingInstances!),
               })),
             },
           ]

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { installedVersion, PROJECT_ROOT } from '../../model/training/package-versions';
 import type { RunEnvironment } from './run-results';
-
-export const PROJECT_ROOT = join(__dirname, '..', '..');
 
 /** Packages whose versions can change a result; recorded in every run. */
 const RECORDED_PACKAGES = [
@@ -23,14 +22,6 @@ const RECORDED_PACKAGES = [
   '@resvg/resvg-js',
 ];
 
-function packageVersion(name: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return undefined; // not installed (optional dependency)
-  }
-}
-
 export function projectVersion(): string {
   return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -48,7 +39,7 @@ export function gitSha(): string {
 export function runEnvironment(backend: string): RunEnvironment {
   const packages: Record<string, string> = {};
   for (const name of RECORDED_PACKAGES) {
-    const version = packageVersion(name);
+    const version = installedVersion(name);
     if (version) packages[name] = version;
   }
   return {

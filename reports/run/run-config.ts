@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { CLAIM_IDS, type ClaimId } from '../../bounds/registry';
+import { CLAIM_IDS, CLAIMS, type ClaimId } from '../../bounds/registry';
 import { BACKENDS } from '../../model/backend-names';
 import { InputError } from '../../theory/validate';
+import { ShardSchema } from './shard';
 
-/** The resolved configuration of one `tvem reproduce` run, saved as run.json beside its results. */
+export { parseShard } from './shard';
+
+/** The configuration of one `tvem reproduce` run, as given on the command line (saved in run.json, see run-json.ts). */
 export const RunConfigSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff),
   quick: z.boolean(),
   only: z.array(z.enum(CLAIM_IDS)),
-  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }),
+  /** `--only B2.3`: per claim, the proof steps to check (a claim absent here checks all its steps). */
+  steps: z.partialRecord(z.enum(CLAIM_IDS), z.array(z.string()).min(1)).optional(),
+  shard: ShardSchema,
   backend: z.enum(BACKENDS).optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;
@@ -24,33 +29,55 @@ export function parseSeed(text: string): number {
   return seed;
 }
 
-/** Parses `--only A1,B2`; unknown ids are an error naming them. */
-export function parseClaimIds(text: string): ClaimId[] {
+/** What `--only` selects: claims, and for a claim named only by step ids, those steps. */
+export interface ClaimSelection {
+  readonly only: ClaimId[];
+  readonly steps?: Partial<Record<ClaimId, string[]>>;
+}
+
+/** The proof step ids of the registry (B2.1 …), by claim. */
+function stepIdsOf(id: ClaimId): string[] {
+  const entry = CLAIMS[id] as { readonly steps?: readonly { readonly id: string }[] };
+  return (entry.steps ?? []).map((s) => s.id);
+}
+
+/**
+ * Parses `--only A1,B2,C2.3`: claim ids, and step ids (`<claim>.<n>`) that select their claim with
+ * only those steps checked; a claim also named by its own id checks all its steps. Unknown claim
+ * or step ids are one error naming them.
+ */
+export function parseClaimSelection(text: string): ClaimSelection {
   const ids = text
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s.length > 0);
-  const unknown = ids.filter((id) => !(CLAIM_IDS as readonly string[]).includes(id));
+  const claimOf = (id: string) => id.split('.')[0]!;
+  const isStep = (id: string) => id.includes('.');
+  const unknown = ids.filter((id) =>
+    isStep(id)
+      ? !(CLAIM_IDS as readonly string[]).includes(claimOf(id)) || !stepIdsOf(claimOf(id) as ClaimId).includes(id)
+      : !(CLAIM_IDS as readonly string[]).includes(id),
+  );
   if (ids.length === 0 || unknown.length > 0) {
+    const steps = unknown.filter(isStep);
+    const what = steps.length === unknown.length && steps.length > 0 ? 'step ids' : 'claim ids';
     throw new InputError(
-      `--only must list claim ids from ${CLAIM_IDS.join(',')}, got unknown ${JSON.stringify(unknown.length ? unknown.join(',') : text)}`,
+      `--only must list claim ids from ${CLAIM_IDS.join(',')} or their proof step ids (e.g. B2.3), got unknown ${what} ${JSON.stringify(unknown.length ? unknown.join(',') : text)}`,
     );
   }
-  return [...new Set(ids)] as ClaimId[];
-}
-
-/** Parses `--shard i/N` with 1 ≤ i ≤ N. */
-export function parseShard(text: string): { index: number; count: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || index < 1 || count < 1 || index > count) {
-    throw new InputError(`--shard must be i/N with 1 <= i <= N, got ${JSON.stringify(text)}`);
+  const only = [...new Set(ids.map(claimOf))] as ClaimId[];
+  const steps: Partial<Record<ClaimId, string[]>> = {};
+  for (const id of only) {
+    if (ids.includes(id)) continue;
+    steps[id] = stepIdsOf(id).filter((s) => ids.includes(s));
   }
-  return { index, count };
+  return Object.keys(steps).length > 0 ? { only, steps } : { only };
 }
 
-/** The claims of shard i/N: a deterministic round-robin over the selected claims in registry order. */
-export function shardClaims(selected: readonly ClaimId[], shard: { index: number; count: number }): ClaimId[] {
-  return selected.filter((_, position) => position % shard.count === shard.index - 1);
+/** Parses `--only A1,B2` (claim ids only); unknown ids are an error naming them. */
+export function parseClaimIds(text: string): ClaimId[] {
+  const selection = parseClaimSelection(text);
+  if (selection.steps !== undefined)
+    throw new InputError(`--only must list claim ids here, got step ids ${Object.values(selection.steps).flat().join(',')}`);
+  return selection.only;
 }

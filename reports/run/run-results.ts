@@ -1,46 +1,75 @@
-import type { CheckKind, ClaimId, Provenance } from '../../bounds/registry';
-import type { ClaimResult } from '../claims/kit/claim-check';
+import { z } from 'zod';
+import { CHECK_KINDS, PROVENANCES } from '../../bounds/registry';
+import { ClaimIdSchema, ClaimResultSchema } from './claim-result-schema';
+
+/**
+ * results.json as zod schemas: the one source of its TypeScript types (below) and of its JSON
+ * Schema (results-json-schema.ts, committed as reports/run/results.schema.json).
+ */
 
 /** The environment a run happened in, saved beside its results. */
-export interface RunEnvironment {
-  readonly tvemVersion: string;
-  readonly node: string;
-  /** Versions of the packages the results depend on. */
-  readonly packages: Readonly<Record<string, string>>;
-  /** tfjs backend in use ('tensorflow', 'wasm', 'cpu'), or 'none' when no check needed tensors. */
-  readonly backend: string;
-  readonly gitSha: string;
-  readonly cores: number;
-  readonly platform: string;
-}
+export const RunEnvironmentSchema = z
+  .strictObject({
+    tvemVersion: z.string(),
+    node: z.string(),
+    packages: z.record(z.string(), z.string()).describe('Versions of the packages the results depend on.'),
+    backend: z.string().describe("tfjs backend in use ('tensorflow', 'wasm', 'cpu'), or 'none' when no check needed tensors."),
+    gitSha: z.string(),
+    cores: z.number().int().min(1),
+    platform: z.string(),
+  })
+  .meta({ id: 'environment', description: 'The environment a run happened in.' });
+
+export const CLAIM_STATUSES = ['implemented', 'not implemented', 'not selected', 'error'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** The field a status requires: an implemented claim has its result, an errored one its message. */
+export const FIELD_REQUIRED_BY_STATUS = { implemented: 'result', error: 'error' } as const satisfies Partial<
+  Record<ClaimStatus, 'result' | 'error'>
+>;
 
 /** One claim's row: the registry entry and, when implemented, its check's result. */
-export interface ClaimRecord {
-  readonly id: ClaimId;
-  readonly title: string;
-  readonly statement: string;
-  readonly provenance: Provenance;
-  readonly kind: CheckKind;
-  /** 'implemented' with a result, or 'not implemented' / 'not selected' without one. */
-  readonly status: 'implemented' | 'not implemented' | 'not selected' | 'error';
-  readonly result?: ClaimResult;
-  /** The error message when the check itself failed (status 'error'). */
-  readonly error?: string;
-  /** The tfjs backend the check ran on, for checks that use tensors. */
-  readonly backend?: string;
-  /** Wall time of the check in seconds. */
-  readonly seconds?: number;
-  /** The command that replays this claim alone. */
-  readonly replay: string;
-}
+export const ClaimRecordSchema = z
+  .strictObject({
+    id: ClaimIdSchema,
+    title: z.string(),
+    statement: z.string(),
+    provenance: z.enum(PROVENANCES),
+    kind: z.enum(CHECK_KINDS),
+    status: z.enum(CLAIM_STATUSES).describe("'implemented' with a result, or 'not implemented' / 'not selected' without one."),
+    result: ClaimResultSchema.optional(),
+    error: z.string().optional().describe("The error message when the check itself failed (status 'error')."),
+    backend: z.string().optional().describe('The tfjs backend the check ran on, for checks that use tensors.'),
+    seconds: z.number().min(0).optional().describe('Wall time of the check in seconds.'),
+    replay: z.string().describe('The command that replays this claim alone.'),
+  })
+  .meta({
+    id: 'claimRecord',
+    description: "One claim's row: the registry entry and, when implemented, its check's result.",
+    allOf: Object.entries(FIELD_REQUIRED_BY_STATUS).map(([status, field]) => ({
+      if: { properties: { status: { const: status } } },
+      // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+      then: { required: [field] },
+    })),
+  });
 
-/** results.json (schema: reports/results.schema.json). */
-export interface RunResults {
-  readonly schemaVersion: 1;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly seed: number;
-  readonly quick: boolean;
-  readonly environment: RunEnvironment;
-  readonly claims: readonly ClaimRecord[];
-}
+/** results.json. */
+export const RunResultsSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    startedAt: z.string().min(1),
+    finishedAt: z.string().min(1),
+    seed: z.number().int().min(0),
+    quick: z.boolean(),
+    environment: RunEnvironmentSchema,
+    claims: z.array(ClaimRecordSchema).readonly(),
+  })
+  .meta({
+    title: 'tvem run results (results.json)',
+    description:
+      'What `tvem reproduce` writes to results.json. Generated from the zod schemas in reports/run/run-results.ts and reports/run/claim-result-schema.ts by `npm run results-schema`; do not edit.',
+  });
+
+export type RunEnvironment = z.infer<typeof RunEnvironmentSchema>;
+export type ClaimRecord = z.infer<typeof ClaimRecordSchema>;
+export type RunResults = z.infer<typeof RunResultsSchema>;

@@ -1,4 +1,4 @@
-import type { ClaimId } from '../../../bounds/registry';
+import type { ClaimId, Relation, StepKind } from '../../../bounds/registry';
 import type { Rng } from '../../../theory/rng';
 
 export const VERDICTS = ['holds', 'violated', 'inconclusive'] as const;
@@ -32,6 +32,83 @@ export interface Plot {
 
 export type NumberValue = number | string | boolean;
 
+/** A number of a proof summary: finite, or one of the strings JSON cannot write as a number (an overflowed side, a NaN). */
+export type ProofNumber = number | 'Infinity' | '-Infinity' | 'NaN';
+
+/** One evaluation of a step (or of the end statement) in one scope of one case. */
+export interface ProofEvaluation {
+  /** The case, as its check labels it (e.g. `case 12` or `case 12, point 3`). */
+  readonly caseLabel: string;
+  /** The index of the scope within the case and step (e.g. the point, the center b ≠ z). */
+  readonly scope: number;
+  readonly lhs: ProofNumber;
+  readonly rhs: ProofNumber;
+  /** rhs − lhs for ≤ and <; −|lhs − rhs| for =. */
+  readonly slack: ProofNumber;
+  /** The negative slack rounding (or sampling) allows there. */
+  readonly allowance: ProofNumber;
+}
+
+/** How an algebra step was decided besides its per-case evaluation (bounds/proofs/symbolic.ts). */
+export interface ProofSymbolic {
+  /** `simplify`/`rationalize`: lhs − rhs reduced to 0 symbolically; `numerical`: by the BigNumber fallback; `failed`: neither. */
+  readonly method: 'simplify' | 'rationalize' | 'numerical' | 'failed';
+  /** What simplify left of lhs − rhs. */
+  readonly simplified: string;
+  /** Numerical fallback only: points evaluated and the largest relative residual. */
+  readonly points?: number;
+  readonly worstResidual?: ProofNumber;
+}
+
+/** One proof step (or the end statement) over all of a check's cases. */
+export interface ProofStepSummary {
+  /** The step id (`B2.3`), or the claim id for the end statement. */
+  readonly id: string;
+  readonly kind: StepKind | 'end statement';
+  readonly relation: Relation;
+  /** The two sides as mathjs text (the registry's single source). */
+  readonly lhs: string;
+  readonly rhs: string;
+  /** The hypothesis, as mathjs text `lhs relation rhs`, when the step is an implication. */
+  readonly given?: string;
+  readonly casesChecked: number;
+  readonly scopesChecked: number;
+  /** Scopes whose hypothesis failed (the step says nothing there). */
+  readonly vacuousScopes: number;
+  /** The evaluation with the smallest slack. */
+  readonly tightest?: ProofEvaluation;
+  readonly failureCount: number;
+  /** The first few failures, in case order. */
+  readonly failures: readonly ProofEvaluation[];
+  /** `not selected`: left out by `--only <step>`. */
+  readonly verdict: 'holds' | 'violated' | 'vacuous' | 'not selected';
+  /** Algebra steps: the symbolic decision. */
+  readonly symbolic?: ProofSymbolic;
+}
+
+/**
+ * A claim's proof checked on every case of its check: per step and for the end statement (the
+ * registry's `bound`), and the finding. `violated`: the end statement fails (firstFailingStep names
+ * where the chain breaks); `broken proof`: a step fails while the end statement holds; `none`.
+ */
+export interface ProofSummary {
+  readonly finding: 'none' | 'violated' | 'broken proof';
+  /** Cases the proof was evaluated on. */
+  readonly cases: number;
+  /** The steps checked when `--only <step id>` selected some (all steps otherwise). */
+  readonly selectedSteps?: readonly string[];
+  readonly endStatement?: ProofStepSummary;
+  readonly steps: readonly ProofStepSummary[];
+  /** The first failing step in proof order, its failure on the smallest failing case, and that case. */
+  readonly firstFailingStep?: {
+    readonly step: string;
+    readonly failure: ProofEvaluation;
+    readonly counterexample?: unknown;
+  };
+  /** The smallest case (by the check's size order) on which the end statement fails. */
+  readonly endStatementCounterexample?: unknown;
+}
+
 /** What a claim's check returns; every number is finite (checked before writing). */
 export interface ClaimResult {
   readonly id: ClaimId;
@@ -49,6 +126,8 @@ export interface ClaimResult {
   readonly plots?: readonly Plot[];
   /** Free-form notes: regime, cuts made for time, what was left out. */
   readonly notes?: readonly string[];
+  /** Claims with a proof in the registry (CLAIMS.md §3): every step checked on every case. */
+  readonly proof?: ProofSummary;
 }
 
 export interface Progress {
@@ -75,6 +154,8 @@ export interface CheckContext<Scale = unknown> {
   /** The claim's resolved scale: `scales.quick` or `scales.default`. */
   readonly scale: Scale;
   readonly progress: Progress;
+  /** `--only B2.3`: the ids of the proof steps to check (the others are not evaluated); all steps when absent. */
+  readonly steps?: readonly string[];
 }
 
 /** A claim's experiment: one file per claim under reports/claims/. */

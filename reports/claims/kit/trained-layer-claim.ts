@@ -4,6 +4,7 @@ import type { EStepExperiment } from '../../../model/training/estep-experiment';
 import type { MStepExperiment } from '../../../model/training/mstep-experiment';
 import type { TrainingProblem } from '../../../model/training/training-problem';
 import type { Instance } from '../../../theory/mixture';
+import type { ClaimScales } from './claim-check';
 
 /** One cell of a trained-layer grid: the mixture size, separation Δ/σ and temperature cap β_cap. */
 export interface LayerCell {
@@ -14,9 +15,30 @@ export interface LayerCell {
   readonly betaCap: number;
 }
 
+/** A trained-layer claim's sizes at one scale (B3, C3): its grid, head counts, training length and samples. */
+export interface TrainedLayerScale {
+  readonly cells: readonly [LayerCell, ...LayerCell[]];
+  /** Head counts M trained in every cell. */
+  readonly heads: readonly [number, ...number[]];
+  /** Training steps per layer. */
+  readonly steps: number;
+  /** Early-stopping patience, in evaluations. */
+  readonly patience: number;
+  /** Fresh validation instances per cell on which the best of the seeds is chosen (disjoint from the test set). */
+  readonly selectionInstances: number;
+  /** Fresh test instances per cell on which the chosen layers and ε_construct are compared. */
+  readonly heldOutInstances: number;
+}
+
 /** What a trained-layer check needs from a training problem (EStepTraining, MStepTraining). */
 export interface TrainedLayerProblem<Batch extends tf.TensorContainer> extends TrainingProblem<Batch> {
-  readonly layer: { setToConstruction(): void };
+  readonly layer: {
+    /** The cap on every head's ‖W_Q W_Kᵀ‖₂ (the construction's). */
+    readonly cap: number;
+    setToConstruction(): void;
+    /** Every head's effective ‖W_Q W_Kᵀ‖₂. */
+    effectiveNorms(): number[];
+  };
   /** Per instance, the claim's error of the layer, in [0, errorWidth]. */
   heldOutErrors(instances: readonly Instance[]): Float64Array;
   dispose(): void;
@@ -42,20 +64,29 @@ export interface TrainedLayerText {
 }
 
 /**
- * A trained-layer claim (B3, C3): attention layers with M heads, trained by gradient descent on
- * random instances, against ε_construct, the bound of the hand-set construction at the same
- * temperature cap, on fresh held-out instances (paired per instance).
+ * A trained-layer claim (B3, C3): attention layers with M heads, each trained from `seeds`
+ * independent seeds by gradient descent on random instances; the seed with the least error on a
+ * validation set is chosen (ERM approximated by the best of the seeds) and tested against
+ * ε_construct, the bound of the hand-set construction at the same temperature cap, on a disjoint
+ * test set (paired per instance).
  */
 export interface TrainedLayerClaim<Config extends EStepExperiment | MStepExperiment, Batch extends tf.TensorContainer> {
   readonly id: ClaimId;
   /** The checkpoint kind of the trained layer (part of the checkpoint key). */
   readonly kind: 'estep' | 'mstep';
   readonly parseExperiment: (input: unknown) => Config;
-  readonly Training: new (config: Config) => TrainedLayerProblem<Batch>;
-  /** The grid at default scale; a quick run uses the first cell only. */
-  readonly cells: readonly [LayerCell, ...LayerCell[]];
-  /** Training steps per layer at quick and at default scale. */
-  readonly steps: { readonly quick: number; readonly full: number };
+  /** The training problem of both the construction and the trained layers. */
+  readonly Training: new (
+    config: Config,
+  ) => TrainedLayerProblem<Batch>;
+  /**
+   * The training problem of the trained layers only; default `new Training(config)`. Negative
+   * controls inject a broken layer here, leaving the construction and the check untouched.
+   */
+  readonly makeTrained?: (config: Config) => TrainedLayerProblem<Batch>;
+  /** Independently seeded trainings per (cell, M); the best on validation is tested. */
+  readonly seeds: number;
+  readonly scales: ClaimScales<TrainedLayerScale>;
   /** The per-instance error lies in [0, errorWidth]. */
   readonly errorWidth: number;
   /** ε_construct of one instance at the cell's temperature cap. */
