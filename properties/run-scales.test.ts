@@ -9,11 +9,11 @@ import type { RunConfig } from '../reports/run/run-config';
 import { readRunConfig, writeRunJson } from '../reports/run/run-json';
 import { resolveScales } from '../reports/run/scales';
 
-/** A check registry entry whose check declares `scales` (or none), never run here. */
-function entry(scales?: ClaimCheck['scales']) {
+/** A check registry entry whose check declares `scales`, never run here. */
+function entry(scales: ClaimCheck['scales']) {
   const check: ClaimCheck = {
     id: 'A1',
-    ...(scales ? { scales } : {}),
+    scales,
     run: () => Promise.reject(new Error('not run in this test')),
   };
   return { tensors: false, load: () => check };
@@ -21,7 +21,7 @@ function entry(scales?: ClaimCheck['scales']) {
 
 const FAKE_CHECKS = {
   A1: entry({ quick: { cases: 30 }, default: { cases: 3000 } }),
-  B2: entry(),
+  B2: entry({ quick: { cases: 4 }, default: { cases: 40 } }),
   F1: entry({ quick: { ks: [2, 3], deltas: [2, 4] }, default: { ks: [2, 3, 5], deltas: [2, 4, 8, 16, 32] } }),
   G1: {
     tensors: true,
@@ -32,10 +32,15 @@ const FAKE_CHECKS = {
 };
 
 describe('run: each claim resolves its scale, saved in run.json', () => {
-  test('--quick picks scales.quick, else scales.default; a check without scales gets no entry', () => {
-    expect(resolveScales(['A1', 'B2', 'F1'], true, FAKE_CHECKS)).toEqual({ A1: { cases: 30 }, F1: { ks: [2, 3], deltas: [2, 4] } });
+  test('--quick picks scales.quick, else scales.default', () => {
+    expect(resolveScales(['A1', 'B2', 'F1'], true, FAKE_CHECKS)).toEqual({
+      A1: { cases: 30 },
+      B2: { cases: 4 },
+      F1: { ks: [2, 3], deltas: [2, 4] },
+    });
     expect(resolveScales(['A1', 'B2', 'F1'], false, FAKE_CHECKS)).toEqual({
       A1: { cases: 3000 },
+      B2: { cases: 40 },
       F1: { ks: [2, 3, 5], deltas: [2, 4, 8, 16, 32] },
     });
   });
@@ -43,7 +48,7 @@ describe('run: each claim resolves its scale, saved in run.json', () => {
   test('only the claims asked for, keyed in registry order; a check that fails to load is left to its run', () => {
     const scales = resolveScales(['F1', 'G1', 'A1'], true, FAKE_CHECKS);
     expect(Object.keys(scales)).toEqual(['A1', 'F1']);
-    expect(resolveScales(['B2', 'G1'], true, FAKE_CHECKS)).toEqual({});
+    expect(resolveScales(['B2', 'G1'], true, FAKE_CHECKS)).toEqual({ B2: { cases: 4 } });
   });
 
   test('run.json holds the configuration and the resolved scales beside it, and reads back', () => {

@@ -43,7 +43,7 @@ export async function runClaim(id: ClaimId, config: RunConfig, backend: string |
       seed: config.seed,
       rng: claimRng(config.seed, id),
       quick: config.quick,
-      scale: check.scales?.[scaleName(config.quick)],
+      scale: check.scales[scaleName(config.quick)],
       progress,
       ...(config.steps?.[id] ? { steps: config.steps[id] } : {}),
     });

@@ -24,7 +24,7 @@ export function resolveScales(
     } catch {
       continue;
     }
-    const scale = check?.scales?.[scaleName(quick)];
+    const scale = check?.scales[scaleName(quick)];
     if (scale !== undefined) scales[id] = scale;
   }
   return inRegistryOrder(scales);

@@ -161,7 +161,7 @@ export interface CheckContext<Scale = unknown> {
 /** A claim's experiment: one file per claim under reports/claims/. */
 export interface ClaimCheck<Scale = unknown> {
   readonly id: ClaimId;
-  readonly scales?: ClaimScales<Scale>;
+  readonly scales: ClaimScales<Scale>;
   run(context: CheckContext<Scale>): Promise<ClaimResult>;
 }
 
