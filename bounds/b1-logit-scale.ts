@@ -7,12 +7,12 @@ export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
 export const FLOAT64_UNIT_ROUNDOFF = 2 ** -53;
 
 /**
- * Claim B1's score scale (a diagnostic, and the variable of B1's declared regime):
+ * Claim B1's score scale, the S of its bound τ + c·S·u (per point: call it on one point):
  *   S = β·max_{i,a} max(Σ_c |X_ic μ_ac| + ‖μ_a‖²/2, ‖X_i − μ_a‖²/2).
  * The first term is the sum of the absolute summands of the head's score ⟨q_i, k_a⟩ with
  * q_i = β[X_i; 1], k_a = [μ_a; −‖μ_a‖²/2] (what the rounding of a dot product is proportional to);
  * the second the magnitude of theory softEStep's score −β‖X_i − μ_a‖²/2. S is NOT a tolerance
- * scale: B1's tolerances are on the responsibilities themselves (b1PointwiseError).
+ * scale by itself: B1's error is on the responsibilities (b1PointwiseError), its allowance τ + c·S·u.
  */
 export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): number {
   assertPositive('beta', beta);
@@ -32,6 +32,29 @@ export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): num
         distance += (x - mu) ** 2;
       }
       worst = Math.max(worst, absDot + norm / 2, distance / 2);
+    }
+  }
+  return beta * worst;
+}
+
+/**
+ * Claim B1's score scale as its statement defines it, the S of τ + c·S·u:
+ *   S = β·max_{i,a} (|⟨X_i, μ_a⟩| + ‖μ_a‖²/2).
+ * It can be smaller than b1LogitScale (points nearly orthogonal to the centers, or far from them),
+ * which is what the proof steps B1.1 and B1.2 can bound; the end statement is checked as stated.
+ */
+export function b1StatedScale(points: Matrix, centers: Matrix, beta: number): number {
+  assertPositive('beta', beta);
+  assertSameWidth('points', points, 'centers', centers);
+  const { cols: d } = points;
+  let worst = 0;
+  for (let a = 0; a < centers.rows; a++) {
+    let norm = 0;
+    for (let c = 0; c < d; c++) norm += centers.data[a * d + c]! ** 2;
+    for (let i = 0; i < points.rows; i++) {
+      let dot = 0;
+      for (let c = 0; c < d; c++) dot += points.data[i * d + c]! * centers.data[a * d + c]!;
+      worst = Math.max(worst, Math.abs(dot) + norm / 2);
     }
   }
   return beta * worst;
@@ -73,7 +96,8 @@ export function b1PointwiseError(w: Matrix, reference: Matrix): number {
  *   |Δw_a| / max_b w_b ≤ 2E;
  * - exp, the k-term sum and the division: (k + 3) roundings relative to w_a on each side.
  * So the measure is ≤ 2((2d + 5)·u + (d + 3)·uRef)·S + (k + 3)·(u + uRef). Worst case (every
- * rounding aligned); measured errors sit far below it. It defines B1's regime, not a tolerance.
+ * rounding aligned); measured errors sit far below it. Claim B1's bound τ + c·S·u
+ * (bounds/b1-rounding-constant.ts) is ≥ it for k ≤ the registry's maxK.
  */
 export function b1RoundingBound(
   d: number,
@@ -83,10 +107,4 @@ export function b1RoundingBound(
   referenceUnitRoundoff = FLOAT64_UNIT_ROUNDOFF,
 ): number {
   return 2 * ((2 * d + 5) * unitRoundoff + (d + 3) * referenceUnitRoundoff) * scale + (k + 3) * (unitRoundoff + referenceUnitRoundoff);
-}
-
-/** The largest S for which b1RoundingBound(width, width, S, u) ≤ tolerance: B1's regime for d, k ≤ width. */
-export function b1MaxScoreScale(tolerance: number, unitRoundoff: number, width: number): number {
-  const perScale = b1RoundingBound(width, width, 1, unitRoundoff) - b1RoundingBound(width, width, 0, unitRoundoff);
-  return (tolerance - b1RoundingBound(width, width, 0, unitRoundoff)) / perScale;
 }

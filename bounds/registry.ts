@@ -6,7 +6,7 @@
 export const PROVENANCES = ['paper', 'standard', 'explicit', 'paper → explicit'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
-export const CHECK_KINDS = ['exact', 'bound', 'statistical', 'trend'] as const;
+export const CHECK_KINDS = ['exact', 'bound', 'statistical', 'trend', 'report'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
 export const CLAIM_IDS = [
@@ -135,23 +135,40 @@ export const CLAIMS = {
     id: 'B1',
     title: 'One attention head is the soft E-step',
     statement:
-      'One softmax attention head computes the soft E-step exactly: queries q_i = β[X_i; 1], keys k_a = [μ_a; −‖μ_a‖²/2], values v_a = e_a. Tolerance: float64 ≤ 1e-12; the tensor implementation in float32 ≤ 1e-5 relative.',
+      'One softmax attention head computes the soft E-step: queries q_i = β[X_i; 1], keys k_a = [μ_a; −‖μ_a‖²/2], values v_a = e_a. In exact arithmetic the error is 0. The error per point, max_a |w_head − w_ref| / max_a w_ref, must be ≤ τ + c·S·u at every score scale, where u is the unit roundoff (2⁻⁵³ in float64, 2⁻²⁴ in float32), S = β·max_a(|⟨X_i, μ_a⟩| + ‖μ_a‖²/2) is the score scale, τ = 1e-12 (float64) or 1e-6 (float32), and c comes from a first-order forward-error analysis of the length-(d+1) score product and the softmax, derived in bounds/ and written out in the registry. (v1 asked for a flat 1e-5 in float32, which no float32 computation can meet once S·u > 1e-5: rounding the scores alone costs S·u.)',
     provenance: 'explicit',
-    kind: 'exact',
-    // Tolerances are on max_a |w_head − w_softEStep| / max_a |w_softEStep| per point (≈ absolute,
-    // as max_a w_ia ≥ 1/k). The regime constants (d, k ≤ regimeMaxWidth and score scale S ≤ the
-    // precision's max) are where the first-order worst-case rounding bound of
-    // bounds/b1-logit-scale.ts (b1RoundingBound, u the unit roundoff) stays within the tolerance:
-    // derived, not fitted. claim B1 states no regime, so the report checks every case and counts
-    // a failure outside the regime as a violation; property tests assert inside the regime.
+    kind: 'bound',
+    // c(d) = 2(2d + 5) + 2(d + 3)·u/u_head (bounds/b1-rounding-constant.ts): B1.1 bounds the score
+    // error E by ((2d + 5)·u_head + (d + 3)·u)·S, B1.2 the softmax's by e^{2E} − 1 + (k + 3)(u_head + u),
+    // first order 2E ≤ c·S·u_head; τ covers (k + 3)(u_head + u) for k ≤ maxK = ⌊1e-6/(2⁻²⁴ + 2⁻⁵³)⌋ − 3
+    // (float32; 4500 in float64), and the check refuses k beyond it. The second-order term
+    // e^{2E} − 1 − 2E ≤ (2E)² (2E ≤ 1) is dropped: the bound is first order, as the claim states.
+    // S is bounds b1LogitScale on the point: β·max_a max(Σ_c |X_ic μ_ac| + ‖μ_a‖²/2, ‖X_i − μ_a‖²/2),
+    // ≥ the statement's β·max_a(|⟨X_i, μ_a⟩| + ‖μ_a‖²/2): what the forward error of the product and
+    // of the reference is proportional to.
     constants: {
-      float64Tolerance: 1e-12,
-      float32RelativeTolerance: 1e-5,
-      regimeMaxWidth: 8,
-      // b1MaxScoreScale(1e-5, 2^-24, 8) ≈ 3.73
-      float32MaxScoreScale: (1e-5 - 11 * (2 ** -24 + 2 ** -53)) / (2 * (21 * 2 ** -24 + 11 * 2 ** -53)),
-      // b1MaxScoreScale(1e-12, 2^-53, 8) ≈ 140.4
-      float64MaxScoreScale: (1e-12 - 11 * 2 * 2 ** -53) / (2 * 32 * 2 ** -53),
+      float64Tau: 1e-12,
+      float32Tau: 1e-6,
+      maxK: 13,
+    },
+    bound: {
+      lhs: 'max(abs(w_head - w_ref)) / max(w_ref)',
+      relation: '<=',
+      rhs: 'tau + (2 * (2 * d + 5) + 2 * (d + 3) * u / u_head) * S_stated * u_head',
+      quantities: {
+        w_head: "the head's responsibilities of the point over a",
+        w_ref: 'the reference responsibilities (theory softEStep, float64) over a',
+        tau: 'τ: float64Tau = 1e-12 for a float64 head, float32Tau = 1e-6 for a float32 head',
+        d: 'the dimension',
+        S_stated:
+          "the point's score scale as the claim states it, β·max_a (|⟨X_i, μ_a⟩| + ‖μ_a‖²/2) (b1StatedScale); the proof steps bound the error through the larger scale S of B1.1 (b1LogitScale), so a point where S_stated ≪ S is where the end statement could fail while every step holds",
+        u_head: "the head's unit roundoff (2⁻²⁴ in float32, 2⁻⁵³ in float64)",
+        u: 'the float64 unit roundoff 2⁻⁵³ (the reference)',
+      },
+      tolerance: {
+        relative: '4 * u',
+        why: 'the difference, the absolute values, the max and the division in float64',
+      },
     },
     // The chain of bounds/b1-logit-scale.ts b1RoundingBound: the score product's forward error
     // (B1.1), then the softmax's (B1.2); with both, the measure is ≤ b1RoundingBound to first order.
@@ -707,16 +724,16 @@ export const CLAIMS = {
     id: 'E3',
     title: 'Depth and heads per Lloyd step',
     statement:
-      "Report the layers and heads per Lloyd step of our construction, beside the paper's O(k) layers per step and 2 layers per EM step in the TGMM construction (arXiv:2505.11918).",
+      "Report the layers and heads per Lloyd step of our construction, beside the paper's O(k) layers per step and 2 layers per EM step in the TGMM construction (arXiv:2505.11918). A report has no verdict: counting our own design cannot confirm or refute the paper.",
     provenance: 'paper',
-    kind: 'trend',
+    kind: 'report',
     constants: { tgmmLayersPerEmStep: 2 },
   },
   F1: {
     id: 'F1',
     title: 'Oracle error against the union bound',
     statement:
-      "The oracle's per-point error is ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/(2σ)). For simplex centers that is (k−1)·Φ(−Δ/2σ); for k = 2 with equal weights it is exactly Φ(−Δ/2σ). The minimax envelope exp(−Δ²/8σ²) is shown beside it.",
+      "The oracle's per-point error is ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/(2σ)). For simplex centers that is (k−1)·Φ(−Δ/2σ); for k = 2 with equal weights it is exactly Φ(−Δ/2σ). Show the minimax envelope exp(−Δ²/8σ²) beside it: −log Φ(−Δ/2)/(Δ²/8) is 3.68, 1.89, 1.29, 1.09 at Δ = 2, 4, 8, 16, so the (1+o(1)) in the exponent is large at practical Δ. The verdict states the regime actually tested; cells too costly to sample are listed as not tested, never counted as holding.",
     provenance: 'standard',
     kind: 'statistical',
     constants: {},

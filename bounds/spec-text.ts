@@ -153,7 +153,8 @@ export const CHECK_KIND_DEFINITIONS = {
   exact: 'equality up to floating-point tolerance;',
   bound: 'an inequality tested on every generated case;',
   statistical: 'a Monte-Carlo inequality with a stated failure probability;',
-  trend: 'a reported shape, with a verdict but no hard test failure.',
+  trend: 'a reported shape, with a verdict but no hard test failure;',
+  report: 'numbers shown with no verdict, where a verdict could not be falsified.',
 } as const satisfies Record<CheckKind, string>;
 
 export const STATISTICAL_CHECK_RULES: SpecSection = {

@@ -257,6 +257,18 @@ describe('report: results.json schema', () => {
     );
   });
 
+  test("report: 'reported' is accepted for a report claim (E3) and refused for any other kind", () => {
+    const e3 = record('E3', {
+      status: 'implemented',
+      result: result('E3', { verdict: 'reported', summary: '', numbers: {}, samples: 1, failureProbability: 0 }),
+    });
+    expect(() => validateResults(sampleJson((j) => j.claims.push(JSON.parse(JSON.stringify(e3)))))).not.toThrow();
+    expect(() =>
+      validateResults(sampleJson((j) => j.claims.push({ ...JSON.parse(JSON.stringify(e3)), result: { ...e3.result, verdict: 'holds' } }))),
+    ).toThrow(/\/claims\/8\/result\/verdict: must be equal to constant \("reported"\)/);
+    expect(() => validateResults(sampleJson((j) => (j.claims[0].result.verdict = 'reported')))).toThrow(/\/claims\/0\/result\/verdict/);
+  });
+
   test('report: rejects NaN, which JSON writes as null', () => {
     expect(() => validateResults(sampleJson((j) => (j.claims[2].result.numbers.ratioAtDelta2 = NaN)))).toThrow(
       /\/claims\/2\/result\/numbers\/ratioAtDelta2: must be number,string,boolean/,
@@ -374,6 +386,29 @@ describe('report: text', () => {
     expect(html).not.toContain('<script');
     expect(html.match(/<svg data-test="plot">/g)).toHaveLength(3);
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  test('report: a report claim (kind report) is shown with a neutral reported badge, never a verdict', () => {
+    const e3 = record('E3', {
+      status: 'implemented',
+      result: result('E3', {
+        verdict: 'reported',
+        summary: 'report, no verdict: 3 layers and 2 heads per Lloyd step',
+        numbers: { measuredLayersPerStep: 3, tgmmLayersPerEmStep: 2 },
+        samples: 3,
+        failureProbability: 0,
+      }),
+    });
+    const results = validateResults(JSON.parse(JSON.stringify({ ...SAMPLE_RESULTS, claims: [e3] })));
+    const html = renderHtml(results, new Map());
+    expect(html).toContain('<tr class="outcome-reported">');
+    expect(html).toContain('<span class="badge outcome-reported">reported</span>');
+    expect(html).toMatch(/\.outcome-reported \{[^}]*--strong/);
+    for (const verdict of ['holds', 'violated', 'inconclusive']) expect(html).not.toContain(`outcome-${verdict}">`);
+    const markdown = renderMarkdown(results);
+    expect(markdown).toContain('| [E3](#E3) | Depth and heads per Lloyd step | paper | report | **reported** |');
+    expect(markdown).toContain('- **Verdict:** none (reported: a report shows numbers with no verdict)');
+    expect(markdown).toContain('Outcomes: reported: 1.');
   });
 
   test('report: log axes leave out non-positive points and raise bands to the smallest positive value', () => {

@@ -1,11 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ClaimId, claimEntry } from '../bounds/registry';
+import { CHECK_KINDS, type ClaimId, claimEntry } from '../bounds/registry';
 import type { Verdict } from '../reports/claims/kit/claim-check';
+import { validateClaimRecord } from '../reports/render/validate-results';
 import { CHECKS } from '../reports/run/claim-checks';
+import { FAILING_KINDS } from '../reports/run/outcome';
 import { exitCodeOf } from '../reports/run/reproduce';
-import type { ClaimRecord, RunResults } from '../reports/run/run-results';
+import { type ClaimRecord, ClaimRecordSchema, type RunResults } from '../reports/run/run-results';
 import { runTvem } from './cli-process';
 
 const QUICK = ['reproduce', '--quick', '--only', 'A1,A2,A3', '--seed', '11'];
@@ -131,7 +133,7 @@ describe('tvem reproduce: shards, merge and resume', () => {
   });
 });
 
-describe('exitCodeOf: trend claims never fail the run', () => {
+describe('exitCodeOf: trend and report claims never fail the run', () => {
   /** A run whose claims have the given verdicts (or errored), with the registry's kinds. */
   function run(claims: readonly (readonly [ClaimId, Verdict | 'error'])[]): RunResults {
     const records: ClaimRecord[] = claims.map(([id, verdict]) => {
@@ -145,7 +147,8 @@ describe('exitCodeOf: trend claims never fail the run', () => {
   }
 
   test('the registry has trend claims and non-trend claims to test with', () => {
-    expect(['D2', 'E3', 'F4', 'G1'].map((id) => claimEntry(id as ClaimId).kind)).toEqual(['trend', 'trend', 'trend', 'trend']);
+    expect(['D2', 'F4', 'G1'].map((id) => claimEntry(id as ClaimId).kind)).toEqual(['trend', 'trend', 'trend']);
+    expect(claimEntry('E3').kind).toBe('report');
     expect(['A1', 'A2', 'F2', 'F3'].map((id) => claimEntry(id as ClaimId).kind)).toEqual(['exact', 'bound', 'statistical', 'statistical']);
   });
 
@@ -161,7 +164,7 @@ describe('exitCodeOf: trend claims never fail the run', () => {
     ).toBe(0);
   });
 
-  test.each(['D2', 'E3', 'F4', 'G1'] as const)('0 when only the trend claim %s is violated (it stays violated in the results)', (id) => {
+  test.each(['D2', 'F4', 'G1'] as const)('0 when only the trend claim %s is violated (it stays violated in the results)', (id) => {
     const results = run([
       ['A1', 'holds'],
       [id, 'violated'],
@@ -181,6 +184,42 @@ describe('exitCodeOf: trend claims never fail the run', () => {
         ]),
       ),
     ).toBe(1);
+  });
+
+  test('a report claim (E3, verdict reported) never fails the run', () => {
+    expect(
+      exitCodeOf(
+        run([
+          ['A1', 'holds'],
+          ['E3', 'reported'],
+        ]),
+      ),
+    ).toBe(0);
+    // A report beside a violated exact claim: the exit code is the violated claim's, not the report's.
+    expect(
+      exitCodeOf(
+        run([
+          ['E3', 'reported'],
+          ['A1', 'violated'],
+        ]),
+      ),
+    ).toBe(1);
+  });
+
+  test('only exact, bound and statistical claims fail a run: trend and report do not', () => {
+    expect([...FAILING_KINDS].sort()).toEqual(CHECK_KINDS.filter((k) => k !== 'trend' && k !== 'report').sort());
+  });
+
+  test("'reported' is the result of kind report only: the schema refuses it elsewhere, and a verdict on a report", () => {
+    const [e3Reported] = run([['E3', 'reported']]).claims;
+    const [e3Holds] = run([['E3', 'holds']]).claims;
+    const [a1Reported] = run([['A1', 'reported']]).claims;
+    expect(ClaimRecordSchema.safeParse(e3Reported).success).toBe(true);
+    expect(ClaimRecordSchema.safeParse(e3Holds).success).toBe(false);
+    expect(ClaimRecordSchema.safeParse(a1Reported).success).toBe(false);
+    expect(() => validateClaimRecord(JSON.parse(JSON.stringify(e3Reported)))).not.toThrow();
+    expect(() => validateClaimRecord(JSON.parse(JSON.stringify(e3Holds)))).toThrow(/verdict/);
+    expect(() => validateClaimRecord(JSON.parse(JSON.stringify(a1Reported)))).toThrow(/verdict/);
   });
 
   test('2 when a check errored, whatever the verdicts', () => {

@@ -18,15 +18,22 @@ describe('run: results.schema.json is generated from the zod schemas', () => {
     expect(JSON.stringify(schema)).not.toMatch(/readOnly|9007199254740991/);
   });
 
-  test('a claim record requires the field its status calls for', () => {
+  test('a claim record requires the field its status calls for, and `reported` exactly for kind report', () => {
     const { definitions } = resultsJsonSchema() as { definitions: { claimRecord: { allOf: unknown[] } } };
-    expect(definitions.claimRecord.allOf).toEqual(
-      Object.entries(FIELD_REQUIRED_BY_STATUS).map(([status, field]) => ({
+    const verdictIs = (verdict: object) => ({ properties: { result: { type: 'object', properties: { verdict } } } });
+    expect(definitions.claimRecord.allOf).toEqual([
+      ...Object.entries(FIELD_REQUIRED_BY_STATUS).map(([status, field]) => ({
         if: { properties: { status: { const: status } } },
         // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
         then: { required: [field] },
       })),
-    );
+      {
+        if: { properties: { kind: { const: 'report' } }, required: ['kind'] },
+        // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+        then: verdictIs({ const: 'reported' }),
+        else: verdictIs({ not: { const: 'reported' } }),
+      },
+    ]);
     expect(FIELD_REQUIRED_BY_STATUS).toEqual({ implemented: 'result', error: 'error' });
   });
 });

@@ -1,6 +1,7 @@
 import { softEStep } from '../../theory/estep';
 import { type Matrix, squaredDistance } from '../../theory/matrix';
-import { b1LogitScale } from '../b1-logit-scale';
+import { b1LogitScale, b1StatedScale, FLOAT32_UNIT_ROUNDOFF } from '../b1-logit-scale';
+import { claimEntry } from '../registry';
 import type { CaseScopes } from './check-steps';
 import type { Scope } from './formula';
 
@@ -21,6 +22,8 @@ export interface B1ProofCase {
   readonly headUnitRoundoff: number;
 }
 
+const { float64Tau, float32Tau } = claimEntry('B1').constants;
+
 /** The smallest positive number of the head's precision (its underflow unit): 2⁻¹⁴⁹ in float32, 2⁻¹⁰⁷⁴ in float64. */
 export function headUnderflowUnit(headUnitRoundoff: number): number {
   return headUnitRoundoff === 2 ** -24 ? 2 ** -149 : Number.MIN_VALUE;
@@ -37,9 +40,10 @@ function rowOf(m: Matrix, i: number): number[] {
 }
 
 /**
- * The scopes of B1.1 and B1.2, one per point: the reference scores −β‖X_i − μ_a‖²/2 and
- * responsibilities (theory softEStep) in float64, the point's score scale S (bounds
- * b1LogitScale on the point alone). B1 has no end-statement formula here: no bound scopes. Pure.
+ * The scopes of B1.1, B1.2 and B1's end statement, one per point: the reference scores
+ * −β‖X_i − μ_a‖²/2 and responsibilities (theory softEStep) in float64, the point's score scale S
+ * (bounds b1LogitScale on the point alone), and τ of the head's precision (float32Tau for a
+ * float32 head, else float64Tau). Pure.
  */
 export function b1ProofScopes({ points, centers, beta, headScores, headWeights, headUnitRoundoff }: B1ProofCase): CaseScopes {
   const { rows: n, cols: d } = points;
@@ -47,6 +51,7 @@ export function b1ProofScopes({ points, centers, beta, headScores, headWeights, 
   const reference = softEStep(points, centers, beta);
   const mumax = largestMagnitude(centers);
   const eta_head = headUnderflowUnit(headUnitRoundoff);
+  const tau = headUnitRoundoff === FLOAT32_UNIT_ROUNDOFF ? float32Tau : float64Tau;
   const scopes: Scope[] = [];
   for (let i = 0; i < n; i++) {
     const point: Matrix = { rows: 1, cols: d, data: points.data.slice(i * d, (i + 1) * d) };
@@ -56,6 +61,7 @@ export function b1ProofScopes({ points, centers, beta, headScores, headWeights, 
       w_head: rowOf(headWeights, i),
       w_ref: rowOf(reference, i),
       S: b1LogitScale(point, centers, beta),
+      S_stated: b1StatedScale(point, centers, beta),
       d,
       k,
       u_head: headUnitRoundoff,
@@ -63,7 +69,8 @@ export function b1ProofScopes({ points, centers, beta, headScores, headWeights, 
       xmax: largestMagnitude(points, i * d, (i + 1) * d),
       mumax,
       eta_head,
+      tau,
     });
   }
-  return { steps: { 'B1.1': scopes, 'B1.2': scopes }, bound: [] };
+  return { steps: { 'B1.1': scopes, 'B1.2': scopes }, bound: scopes };
 }

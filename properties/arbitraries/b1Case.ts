@@ -4,16 +4,16 @@ import type { Instance } from '../../theory/mixture';
 import { instanceArbitrary } from './instance';
 import type { MixtureSpecConstraints } from './mixtureSpec';
 
-/** An instance and an E-step temperature whose score scale S lies in claim B1's declared regime. */
+/** An instance and an E-step temperature whose score scale S is at most a chosen maximum. */
 export interface B1Case {
   readonly instance: Instance;
   readonly beta: number;
-  /** b1LogitScale at this β: at most the regime's maxScoreScale by construction. */
+  /** b1LogitScale at this β: at most maxScoreScale by construction. */
   readonly scoreScale: number;
 }
 
 /**
- * B1 cases inside a declared regime S ≤ maxScoreScale (d, k ≤ the regime width, from `spec`):
+ * B1 cases with score scale S ≤ maxScoreScale (d, k from `spec`); several maxima cover every scale:
  * S is linear in β, so β = share·maxScoreScale / S(β = 1) with share log-uniform in
  * [1e-3, 1] puts every case inside, up to its edge (share = 1), with no filtering. The scale at
  * β = 1 is positive for any instance with two distinct points or centers; a zero one (all points

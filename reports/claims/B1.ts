@@ -1,5 +1,14 @@
-import { b1InDeclaredRegime } from '../../bounds/b1-declared-regime';
-import { b1LogitScale, b1PointwiseError, b1RoundingBound, FLOAT32_UNIT_ROUNDOFF } from '../../bounds/b1-logit-scale';
+import { b1StatedScale } from '../../bounds/b1-logit-scale';
+import {
+  B1_PRECISIONS,
+  B1_TAU,
+  B1_UNIT_ROUNDOFF,
+  type B1Precision,
+  b1Allowed,
+  b1MaxK,
+  b1RoundingConstant,
+  b1WorstPoint,
+} from '../../bounds/b1-rounding-constant';
 import { b1ProofScopes } from '../../bounds/proofs/b1-steps';
 import type { ProvedClaim } from '../../bounds/proofs/check-steps';
 import { CLAIMS, claimEntry } from '../../bounds/registry';
@@ -16,74 +25,69 @@ import { randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
 
-const { float64Tolerance, float32RelativeTolerance, regimeMaxWidth, float32MaxScoreScale, float64MaxScoreScale } =
-  claimEntry('B1').constants;
+const { float64Tau, float32Tau, maxK } = claimEntry('B1').constants;
 
-const PRECISIONS = ['float64', 'float32'] as const;
-type Precision = (typeof PRECISIONS)[number];
-const TOLERANCE: Readonly<Record<Precision, number>> = { float64: float64Tolerance, float32: float32RelativeTolerance };
 const RANGES: SpecRanges = { k: [2, 8], d: [1, 8], n: [20, 200], delta: [0.5, 8] };
+if (RANGES.k[1] > maxK) throw new RangeError(`B1: the check's k range exceeds the bound's k ≤ ${maxK}`);
+
+/** An E-step head under test: responsibilities of `points` for `centers` at inverse temperature β. */
+export type B1Head = (points: Matrix, centers: Matrix, beta: number) => Matrix | Promise<Matrix>;
+
+/** The heads B1 checks, one per precision: by default the float64 head formula and the float32 tfjs head. */
+export type B1Heads = Readonly<Record<B1Precision, B1Head>>;
+
+export const B1_HEADS: B1Heads = { float64: softEStepByHeadFloat64, float32: softEStepAttention };
 
 /** B1's sizes: instances. */
-interface B1Scale {
+export interface B1Scale {
   readonly cases: number;
 }
 
-/** One instance measured in both precisions. */
+/** One instance measured in both precisions: its worst point against τ + c·S·u per precision. */
 interface Measured {
   readonly spec: MixtureSpec;
   readonly points: Matrix;
   readonly centers: Matrix;
   readonly seed: number;
   readonly beta: number;
-  /** The score scale S (b1LogitScale). */
+  /** The instance's score scale S (b1StatedScale over all points). */
   readonly scoreScale: number;
-  readonly errors: Readonly<Record<Precision, number>>;
+  readonly worst: Readonly<Record<B1Precision, ReturnType<typeof b1WorstPoint>>>;
 }
 
 interface Failure {
-  readonly precision: Precision;
+  readonly precision: B1Precision;
   readonly spec: MixtureSpec;
   readonly seed: number;
   readonly beta: number;
-  /** The score scale S of the failing case. */
+  readonly point: number;
+  /** The failing point's score scale S. */
   readonly scoreScale: number;
   readonly error: number;
-  readonly tolerance: number;
-  readonly insideDeclaredRegime: boolean;
+  /** τ + c·S·u at that point. */
+  readonly allowed: number;
 }
 
-/** Worst error and failures on one side (inside or outside the declared regime) of one precision. */
-class Side {
-  cases = 0;
-  worst = 0;
-  failures = 0;
-  smallestFailingScale = Infinity;
+/** Per precision: the worst ratio error / (τ + c·S·u), and the (S, error) of every instance's worst point. */
+class Tally {
+  worstRatio = 0;
+  worstError = 0;
   largestScale = 0;
-  offer(error: number, scale: number, failed: boolean): void {
-    this.cases++;
-    this.worst = Number.isNaN(error) ? Infinity : Math.max(this.worst, error);
-    this.largestScale = Math.max(this.largestScale, scale);
-    if (failed) {
-      this.failures++;
-      this.smallestFailingScale = Math.min(this.smallestFailingScale, scale);
-    }
-  }
+  failures = 0;
+  readonly points: SeriesPoint[] = [];
 }
 
-type Sides = Record<Precision, { inside: Side; outside: Side }>;
+type Tallies = Record<B1Precision, Tally>;
 
 const finite = (x: number): number => (Number.isFinite(x) ? x : -1);
 
 /**
- * B1: the E-step head against theory softEStep, in float64 (the head's formula,
- * model/estep-head-float64.ts) and in float32 (tfjs). Error: per point, max_a |Δw_ia| / max_a
- * |w_ia| (b1PointwiseError), against 1e-12 (float64) and 1e-5 (float32) on EVERY case: claim
- * states B1 with no regime. The registry's declared regime (d, k ≤ 8, score scale S below a
- * derived maximum per precision) is where a worst-case rounding bound guarantees the tolerance;
- * results are split by it, so a failure says whether it lies where rounding alone explains it.
+ * B1: the E-step heads against theory softEStep, in float64 (the head's formula,
+ * model/estep-head-float64.ts) and in float32 (tfjs), every point of every instance at every
+ * score scale against τ + c·S·u (bounds/b1-rounding-constant.ts; S the point's own scale).
+ * `heads` replaces the heads under test (negative controls).
  */
-export function b1Check(claim: ProvedClaim = CLAIMS.B1): ClaimCheck<B1Scale> {
+export function b1Check(claim: ProvedClaim = CLAIMS.B1, heads: B1Heads = B1_HEADS): ClaimCheck<B1Scale> {
   return {
     id: 'B1',
     scales: { quick: { cases: 20 }, default: { cases: 200 } },
@@ -92,23 +96,18 @@ export function b1Check(claim: ProvedClaim = CLAIMS.B1): ClaimCheck<B1Scale> {
       const { cases } = scale;
       const failures = new SmallestCase<Failure>();
       const proof = new ProofTally(claim, steps);
-      const sides: Sides = {
-        float64: { inside: new Side(), outside: new Side() },
-        float32: { inside: new Side(), outside: new Side() },
-      };
-      const measured: SeriesPoint[] = [];
+      const tallies: Tallies = { float64: new Tally(), float32: new Tally() };
       for (let c = 0; c < cases; c++) {
-        const sample = await measureCase(rng.split(c), c); // stream c: case c
-        judgeCase(sample, sides, failures);
+        const sample = await measureCase(rng.split(c), c, heads); // stream c: case c
+        judgeCase(sample, tallies, failures);
         const { spec, seed, beta, points, centers } = sample;
-        const headWeights = softEStepByHeadFloat64(points, centers, beta);
+        const headWeights = await heads.float64(points, centers, beta);
         const headScores = float64HeadScores(points, centers, beta);
-        const scopes = b1ProofScopes({ points, centers, beta, headScores, headWeights, headUnitRoundoff: 2 ** -53 });
+        const scopes = b1ProofScopes({ points, centers, beta, headScores, headWeights, headUnitRoundoff: B1_UNIT_ROUNDOFF.float64 });
         proof.add(`case ${c} (float64 head)`, scopes, spec.n * spec.k * spec.d, () => ({ spec, seed, beta }));
-        measured.push({ x: Math.max(sample.scoreScale, 1e-6), y: Math.max(sample.errors.float32, 1e-12) });
         progress.tick(c + 1, cases);
       }
-      const result = present(cases, sides, failures, measured);
+      const result = present(cases, tallies, failures);
       return { ...result, ...withProof(result, proof.summary()) };
     },
   };
@@ -117,20 +116,20 @@ export function b1Check(claim: ProvedClaim = CLAIMS.B1): ClaimCheck<B1Scale> {
 export const check = b1Check();
 
 /** The check's own result, before the proof is added. */
-function present(cases: number, sides: Sides, failures: SmallestCase<Failure>, measured: SeriesPoint[]): ClaimResult {
+function present(cases: number, tallies: Tallies, failures: SmallestCase<Failure>): ClaimResult {
   return {
     id: 'B1',
     verdict: verdictOf({ violations: failures.count, unresolved: 0 }),
-    summary: `${cases} instances, error max_a|Δw_ia|/max_a|w_ia| per point — ${describe(sides, 'float64')} (allowed ${float64Tolerance}); ${describe(sides, 'float32')} (allowed ${float32RelativeTolerance})`,
-    numbers: numbersOf(cases, sides, failures.count),
+    summary: `${cases} instances, every point against τ + c·S·u at its own score scale S — ${describe(tallies, 'float64')}; ${describe(tallies, 'float32')}`,
+    numbers: numbersOf(cases, tallies, failures.count),
     samples: cases,
     failureProbability: 0,
     ...(failures.value ? { counterexample: failures.value } : {}),
-    plots: [plotOf(measured)],
+    plots: B1_PRECISIONS.map((p) => plotOf(p, tallies[p].points)),
     notes: [
-      "The error is per point: max_a |w_head − w_softEStep| / max_a w_softEStep (≈ absolute, since max_a w ≥ 1/k), against claim B1's 1e-12 (float64) and 1e-5 (float32) with no scaling by the scores.",
-      `Every case is judged: claim B1 states no regime, so a failure at any score scale makes the verdict violated. The registry declares the regime where a worst-case first-order rounding bound (bounds/b1-logit-scale.ts) guarantees the tolerance: d, k ≤ ${regimeMaxWidth} and S ≤ ${float32MaxScoreScale.toFixed(2)} (float32) or S ≤ ${float64MaxScoreScale.toFixed(1)} (float64); the property tests assert there. Outside it the head's scores ⟨X, μ⟩ − ‖μ‖²/2 carry a rounding error of order u·S that no implementation of this construction avoids, so a failure there is a genuine precision limit of the construction, reported with the smallest failing S.`,
-      'The score scale S is reported as a diagnostic only.',
+      'The error is per point: max_a |w_head − w_softEStep| / max_a w_softEStep, against τ + c·S·u with S the point’s score scale as the claim states it, β·max_a(|⟨X_i, μ_a⟩| + ‖μ_a‖²/2) (bounds b1StatedScale; the proof steps B1.1 and B1.2 use the larger, derivable b1LogitScale), u the head’s unit roundoff and τ = 1e-12 (float64) or 1e-6 (float32).',
+      `c(d) = 2(2d + 5) + 2(d + 3)·2⁻⁵³/u (bounds/b1-rounding-constant.ts), the first-order part of the proof chain B1.1 (score error E ≤ ((2d + 5)u + (d + 3)·2⁻⁵³)·S) and B1.2 (softmax: e^{2E} − 1 + (k + 3)(u + 2⁻⁵³)); τ covers the (k + 3) softmax roundings for k ≤ ${maxK} (float32), so the check refuses larger k. No regime: every case is judged, at every score scale.`,
+      'A ratio error/(τ + c·S·u) > 1 on any point makes the verdict violated; the counterexample is the smallest failing instance (n·k·d).',
       'β is 1 (the EM form with σ = 1) on half the instances, log-uniform in [1e-2, 1e2] on the rest.',
     ],
   };
@@ -158,109 +157,77 @@ function float64HeadScores(points: Matrix, centers: Matrix, beta: number): Matri
 }
 
 /** Case c: a random instance, β = 1 on even cases and log-uniform in [1e-2, 1e2] on odd ones; both heads against softEStep. */
-async function measureCase(caseRng: Rng, c: number): Promise<Measured> {
+async function measureCase(caseRng: Rng, c: number, heads: B1Heads): Promise<Measured> {
   const spec = randomSpec(caseRng, RANGES);
-  const instance = sampleInstance(spec, caseRng);
+  const { points, centers } = sampleInstance(spec, caseRng);
   const beta = c % 2 === 0 ? 1 : Math.exp(Math.log(1e-2) + Math.log(1e4) * caseRng.uniform());
-  const reference = softEStep(instance.points, instance.centers, beta);
-  const scoreScale = b1LogitScale(instance.points, instance.centers, beta);
-  const errors = {
-    float64: b1PointwiseError(softEStepByHeadFloat64(instance.points, instance.centers, beta), reference),
-    float32: b1PointwiseError(await softEStepAttention(instance.points, instance.centers, beta), reference),
+  const reference = softEStep(points, centers, beta);
+  const worst = {
+    float64: b1WorstPoint(await heads.float64(points, centers, beta), reference, points, centers, beta, 'float64'),
+    float32: b1WorstPoint(await heads.float32(points, centers, beta), reference, points, centers, beta, 'float32'),
   };
-  return { spec, points: instance.points, centers: instance.centers, seed: caseRng.seed, beta, scoreScale, errors };
+  return { spec, points, centers, seed: caseRng.seed, beta, scoreScale: b1StatedScale(points, centers, beta), worst };
 }
 
-/** Every case is judged against each precision's tolerance; the declared regime only sorts it into a side. */
-function judgeCase(sample: Measured, sides: Sides, failures: SmallestCase<Failure>): void {
-  const { spec, seed, beta, scoreScale } = sample;
-  for (const precision of PRECISIONS) {
-    const tolerance = TOLERANCE[precision];
-    const inside = b1InDeclaredRegime(precision, spec.k, spec.d, scoreScale);
-    const error = sample.errors[precision];
-    const failed = !(error <= tolerance);
-    sides[precision][inside ? 'inside' : 'outside'].offer(error, scoreScale, failed);
-    if (failed)
-      failures.offer(spec.n * spec.k * spec.d, {
-        precision,
-        spec,
-        seed,
-        beta,
-        scoreScale,
-        error: finite(error),
-        tolerance,
-        insideDeclaredRegime: inside,
-      });
+/** Each precision's worst point of the instance against τ + c·S·u; a ratio > 1 is a violation. */
+function judgeCase(sample: Measured, tallies: Tallies, failures: SmallestCase<Failure>): void {
+  const { spec, seed, beta } = sample;
+  for (const precision of B1_PRECISIONS) {
+    const { ratio, point, error, scoreScale, allowed } = sample.worst[precision];
+    const tally = tallies[precision];
+    tally.worstRatio = Math.max(tally.worstRatio, ratio);
+    tally.worstError = Number.isNaN(error) ? Infinity : Math.max(tally.worstError, error);
+    tally.largestScale = Math.max(tally.largestScale, sample.scoreScale);
+    tally.points.push({ x: Math.max(scoreScale, 1e-6), y: Number.isFinite(error) ? Math.max(error, 1e-18) : 1 });
+    if (!(ratio <= 1)) {
+      tally.failures++;
+      failures.offer(spec.n * spec.k * spec.d, { precision, spec, seed, beta, point, scoreScale, error: finite(error), allowed });
+    }
   }
 }
 
-function describe(sides: Sides, p: Precision): string {
-  const { inside, outside } = sides[p];
-  const failing = inside.failures + outside.failures;
-  const smallest = Math.min(inside.smallestFailingScale, outside.smallestFailingScale);
-  return `${p}: worst ${inside.worst.toExponential(2)} inside the declared regime (${inside.cases} cases), ${outside.worst.toExponential(2)} outside (${outside.cases} cases); ${failing} over the tolerance${failing > 0 ? `, the smallest failing S = ${smallest.toPrecision(3)}` : ''}`;
+function describe(tallies: Tallies, p: B1Precision): string {
+  const t = tallies[p];
+  return `${p}: worst error/(τ + c·S·u) = ${t.worstRatio.toPrecision(3)} (τ = ${B1_TAU[p]}), ${t.failures} instance(s) over the bound`;
 }
 
-function numbersOf(cases: number, sides: Sides, failures: number): Record<string, NumberValue> {
+function numbersOf(cases: number, tallies: Tallies, failures: number): Record<string, NumberValue> {
   const numbers: Record<string, NumberValue> = {
     cases,
-    float64Tolerance,
-    float32RelativeTolerance,
-    float32MaxScoreScale,
-    float64MaxScoreScale,
-    regimeMaxWidth,
+    float64Tau,
+    float32Tau,
+    maxK,
+    float32MaxKDerived: b1MaxK('float32'),
     failures,
     backend: backendName(),
   };
-  for (const p of PRECISIONS) {
-    for (const where of ['inside', 'outside'] as const) {
-      const s = sides[p][where];
-      const tag = `${p}${where === 'inside' ? 'Inside' : 'Outside'}Regime`;
-      numbers[`${tag}Cases`] = s.cases;
-      numbers[`${tag}WorstError`] = finite(s.worst);
-      numbers[`${tag}Failures`] = s.failures;
-      if (Number.isFinite(s.smallestFailingScale)) numbers[`${tag}SmallestFailingScoreScale`] = s.smallestFailingScale;
-      numbers[`${tag}LargestScoreScale`] = s.largestScale;
-    }
+  for (const p of B1_PRECISIONS) {
+    const t = tallies[p];
+    numbers[`${p}WorstRatio`] = finite(t.worstRatio);
+    numbers[`${p}WorstError`] = finite(t.worstError);
+    numbers[`${p}Failures`] = t.failures;
+    numbers[`${p}LargestScoreScale`] = t.largestScale;
   }
   return numbers;
 }
 
-/** The float32 errors against S, beside the tolerance, the worst-case rounding bound and the regime edge. */
-function plotOf(measured: readonly SeriesPoint[]): Plot {
+/** One precision's worst point per instance against its S, beside τ + c·S·u at d = 1 and d = 8. */
+function plotOf(precision: B1Precision, measured: readonly SeriesPoint[]): Plot {
   const scales = measured.map((p) => p.x).sort((a, b) => a - b);
-  const lo = scales[0]!;
-  const hi = scales[scales.length - 1]!;
+  const lo = scales[0] ?? 1e-3;
+  const hi = Math.max(scales[scales.length - 1] ?? 1e3, lo * 10);
   const grid = Array.from({ length: 25 }, (_, j) => lo * (hi / lo) ** (j / 24));
+  const line = (d: number) => grid.map((x) => ({ x, y: b1Allowed(d, 2, x, precision) }));
   return {
-    title: 'B1: float32 E-step head error against the score scale',
-    xLabel: 'score scale S = β·max(Σ|X_c μ_c| + ‖μ‖²/2, ‖X − μ‖²/2)',
-    yLabel: 'max_i max_a |w_attention − w_softEStep| / max_a w_softEStep',
+    title: `B1: ${precision} E-step head error against the score scale`,
+    xLabel: 'score scale S of the worst point = β·max_a (|⟨X, μ_a⟩| + ‖μ_a‖²/2)',
+    yLabel: 'max_a |w_head − w_softEStep| / max_a w_softEStep (worst point per instance)',
     logX: true,
     logY: true,
     series: [
-      {
-        name: `tolerance ${float32RelativeTolerance}`,
-        role: 'bound',
-        points: [
-          { x: lo, y: float32RelativeTolerance },
-          { x: hi, y: float32RelativeTolerance },
-        ],
-      },
-      {
-        name: 'worst-case rounding bound (d = k = 8)',
-        role: 'reference',
-        points: grid.map((x) => ({ x, y: b1RoundingBound(regimeMaxWidth, regimeMaxWidth, x, FLOAT32_UNIT_ROUNDOFF) })),
-      },
-      {
-        name: `declared float32 regime edge S = ${float32MaxScoreScale.toFixed(2)}`,
-        role: 'reference',
-        points: [
-          { x: float32MaxScoreScale, y: 1e-12 },
-          { x: float32MaxScoreScale, y: 1 },
-        ],
-      },
-      { name: 'measured (float32, tfjs)', role: 'measured', points: measured },
+      { name: `τ + c·S·u, d = 8 (c = ${b1RoundingConstant(8, precision).toFixed(1)})`, role: 'bound', points: line(8) },
+      { name: `τ + c·S·u, d = 1 (c = ${b1RoundingConstant(1, precision).toFixed(1)})`, role: 'reference', points: line(1) },
+      { name: `measured (${precision === 'float32' ? 'float32, tfjs' : 'float64 head formula'})`, role: 'measured', points: measured },
     ],
   };
 }

@@ -5,7 +5,6 @@ import { perturbedTruth } from '../../theory/init';
 import { sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import type { ClaimCheck, Plot } from './kit/claim-check';
-import { verdictOf } from './kit/verdict';
 
 const { tgmmLayersPerEmStep } = claimEntry('E3').constants;
 
@@ -50,6 +49,9 @@ const only = (values: readonly number[]): number | string => {
  * and heads as it applies them, and the per-step count is (T=3 − T=1) / 2. The measured counts
  * are compared with the designed size lloydNetworkSize(T); they are reported beside the paper's
  * O(k) layers per step (drawn as k, constant unknown) and TGMM's 2 layers per EM step.
+ * E3 is of kind `report` (CLAIMS.md §3): its result is `reported`, never a verdict, because counting
+ * our own design cannot confirm or refute the paper. A departure from the design is shown in the
+ * summary and the numbers (measuredCountsMatchDesign), not as a verdict.
  */
 export const check: ClaimCheck<E3Scale> = {
   id: 'E3',
@@ -67,8 +69,8 @@ export const check: ClaimCheck<E3Scale> = {
     const { constantInK } = measured;
     return {
       id: 'E3',
-      verdict: verdictOf({ violations: mismatches.length, unresolved: 0 }),
-      summary: `measured in runs at k = ${ks.join(', ')}: ${measured.layersPerStep} layers (${measured.attentionLayersPerStep} attention + ${measured.feedForwardLayersPerStep} fully connected) and ${measured.headsPerStep} heads per Lloyd step${constantInK ? ', constant in k' : ', varying with k'}; ${mismatches.length === 0 ? 'equal to' : 'DIFFERENT from'} the designed size (${LAYERS_PER_LLOYD_STEP.attentionLayers} + ${LAYERS_PER_LLOYD_STEP.feedForwardLayers} layers, ${LAYERS_PER_LLOYD_STEP.heads} heads per step); paper O(k) layers per step; TGMM ${tgmmLayersPerEmStep} layers per EM step`,
+      verdict: 'reported',
+      summary: `report, no verdict: measured in runs at k = ${ks.join(', ')}: ${measured.layersPerStep} layers (${measured.attentionLayersPerStep} attention + ${measured.feedForwardLayersPerStep} fully connected) and ${measured.headsPerStep} heads per Lloyd step${constantInK ? ', constant in k' : ', varying with k'}; ${mismatches.length === 0 ? 'equal to' : 'DIFFERENT from'} the designed size (${LAYERS_PER_LLOYD_STEP.attentionLayers} + ${LAYERS_PER_LLOYD_STEP.feedForwardLayers} layers, ${LAYERS_PER_LLOYD_STEP.heads} heads per step); beside the paper's O(k) layers per step (constant unknown) and TGMM's ${tgmmLayersPerEmStep} layers per EM step`,
       numbers: {
         measuredAttentionLayersPerStep: measured.attentionLayersPerStep,
         measuredFeedForwardLayersPerStep: measured.feedForwardLayersPerStep,
@@ -78,6 +80,7 @@ export const check: ClaimCheck<E3Scale> = {
         measuredFixedHeads: measured.fixedHeads,
         designedLayersPerStep: LAYERS_PER_LLOYD_STEP.attentionLayers + LAYERS_PER_LLOYD_STEP.feedForwardLayers,
         designedHeadsPerStep: LAYERS_PER_LLOYD_STEP.heads,
+        paperLayersPerStep: 'O(k)',
         tgmmLayersPerEmStep,
         measuredCountsMatchDesign: mismatches.length === 0,
         constantInK,
@@ -88,7 +91,8 @@ export const check: ClaimCheck<E3Scale> = {
       ...(mismatches.length > 0 ? { counterexample: mismatches[0] } : {}),
       plots: [plotOf(counts)],
       notes: [
-        'Counts are taken inside runAttentionLloyd, incremented as each attention sublayer (and its heads) and each fully connected layer is applied; the verdict compares them with the designed size lloydNetworkSize(T), so a change to the network that the design does not describe shows as violated.',
+        "A report, with no verdict (kind `report`): these are counts of our own construction, which cannot confirm or refute the paper's O(k) layers per step.",
+        'Counts are taken inside runAttentionLloyd, incremented as each attention sublayer (and its heads) and each fully connected layer is applied; they are compared with the designed size lloydNetworkSize(T), so a change to the network that the design does not describe shows in the summary as DIFFERENT (measuredCountsMatchDesign = false).',
         'Our count is constant in k because the fully connected layer uses square units to form ‖μ_a‖² exactly; with ReLU units only, that map would have to be approximated (claim D1), which is where extra depth or heads would come from.',
         `A T-step run has ${LAYERS_PER_LLOYD_STEP.attentionLayers + LAYERS_PER_LLOYD_STEP.feedForwardLayers}T + 2 layers and ${LAYERS_PER_LLOYD_STEP.heads}T + 1 heads by design: one fully connected layer placing the initial centers and one final E-step head for the labels.`,
       ],

@@ -56,18 +56,34 @@ const PROOF_TRIALS = 4000;
 /** The proof's draws come from stream PROOF_STREAM_BASE + the cell's stream id, apart from the cells' own streams. */
 const PROOF_STREAM_BASE = 1_000_000;
 
+/** What F1's check tests: the oracle's labelling of points by the true centers (a broken one for a negative control). */
+export interface F1Subject {
+  readonly oracle: (points: Matrix, trueCenters: Matrix) => Int32Array;
+}
+
 /**
  * F1: the oracle's error against the union bound Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ), by exact binomial
  * tests; and every step of F1's proof (`claim`'s steps: the registry's, or a variant) on every
  * cell, by Monte Carlo on draws of its own.
+ *
+ * The verdict is over the tested regime only (F1: "the verdict states the regime actually tested;
+ * cells too costly to sample are listed as not tested, never counted as holding"). A planned cell
+ * whose bound is vacuous (≥ 1) or whose resolution needs more than the scale's budget of points is
+ * not tested: it is named in the summary, the numbers (`notTested[…]`) and the notes, and counted
+ * apart from the tested cells. It does not make the verdict `inconclusive`: that verdict means a
+ * test that ran could not resolve (CLAIMS.md §4), while an untested cell has no test at all, and
+ * calling the whole claim inconclusive would hide what the tested cells did show. So `holds` reads
+ * "holds on the tested cells (N of M)", with `testedRegime` stating those cells; `holds` needs at
+ * least one tested cell. The proof steps run on every planned cell, but at a Hoeffding tolerance of
+ * PROOF_TRIALS draws, which does not resolve the bound in an untested cell.
  */
-export function f1Check(claim: ProvedClaim = CLAIMS.F1): ClaimCheck<F1Scale> {
+export function f1Check(claim: ProvedClaim = CLAIMS.F1, subject: F1Subject = { oracle: oracleLabels }): ClaimCheck<F1Scale> {
   return {
     id: 'F1',
     scales: SCALES,
     async run({ rng, scale, progress, steps }) {
       const planned = plan(scale, rng);
-      const outcomes = measure(planned, progress);
+      const outcomes = measure(planned, subject, progress);
       const judgement = judge(outcomes, planned.alpha);
       const proof = proveCells(claim, planned, rng, steps);
       const result: ClaimResult = {
@@ -136,7 +152,12 @@ interface PlannedCell {
   readonly boundPerCluster: readonly number[];
   /** Points that resolve the cell; undefined when the bound is vacuous or beyond the budget (the cell is not sampled). */
   readonly trials: number | undefined;
+  /** Why the cell is not tested, when trials is undefined. */
+  readonly notTested?: NotTestedReason;
 }
+
+/** Why a planned cell is not tested: nothing to test (bound ≥ 1), or more points than the scale's budget. */
+type NotTestedReason = 'vacuous bound ≥ 1' | 'too costly';
 
 interface F1Plan {
   /** The level of every test (Bonferroni share of the failure probability). */
@@ -156,15 +177,9 @@ function plan(scale: F1Scale, rng: Rng): F1Plan {
     const centers = makeCenters(cell.layout, cell.k, cell.d, cell.delta, cellRng);
     const bound = Math.exp(logWeightedUnionBound(centers, SIGMA, new Array<number>(cell.k).fill(1 / cell.k)));
     const boundPerCluster = logUnionBoundPerCluster(centers, SIGMA).map(Math.exp);
-    return {
-      cell,
-      streamId,
-      rng: cellRng,
-      centers,
-      bound,
-      boundPerCluster,
-      trials: f1CellTrials(bound, resolution, scale.maxPointsPerCell),
-    };
+    const trials = f1CellTrials(bound, resolution, scale.maxPointsPerCell);
+    const notTested: NotTestedReason | undefined = trials !== undefined ? undefined : bound >= 1 ? 'vacuous bound ≥ 1' : 'too costly';
+    return { cell, streamId, rng: cellRng, centers, bound, boundPerCluster, trials, ...(notTested ? { notTested } : {}) };
   });
   return { alpha, cells };
 }
@@ -187,6 +202,8 @@ interface CellOutcome {
   readonly boundPerCluster: readonly number[];
   /** Absent when the cell is not sampled. */
   readonly counts?: OracleErrorCounts;
+  /** Present when the cell is not sampled: why. */
+  readonly notTested?: NotTestedReason;
 }
 
 type SampledOutcome = CellOutcome & { readonly counts: OracleErrorCounts };
@@ -195,13 +212,14 @@ function isSampled(outcome: CellOutcome): outcome is SampledOutcome {
   return outcome.counts !== undefined;
 }
 
-function measure(planned: F1Plan, progress: Progress): CellOutcome[] {
+function measure(planned: F1Plan, subject: F1Subject, progress: Progress): CellOutcome[] {
   const total = sum(planned.cells.map((p) => p.trials ?? 0));
   let finished = 0;
-  const outcomes = planned.cells.map(({ cell, streamId, rng, centers, bound, boundPerCluster, trials }): CellOutcome => {
+  const outcomes = planned.cells.map(({ cell, streamId, rng, centers, bound, boundPerCluster, trials, notTested }): CellOutcome => {
     const outcome = { cell, streamId, seed: rng.seed, bound, boundPerCluster };
-    if (trials === undefined) return outcome;
-    const counts = countOracleErrors(centers, trials, rng, (done) => progress.tick(finished + done, total));
+    if (trials === undefined) return { ...outcome, notTested: notTested ?? 'too costly' };
+    const count = (done: number) => progress.tick(finished + done, total);
+    const counts = countOracleErrors(subject.oracle, centers, trials, rng, count);
     finished += trials;
     return { ...outcome, counts };
   });
@@ -214,7 +232,13 @@ function measure(planned: F1Plan, progress: Progress): CellOutcome[] {
  * oracle's errors per cluster. Each point errs independently, so the pooled count is
  * Bin(total, Σ_a p_a/k) and each cluster's count is Bin(trials_a, p_a) given trials_a.
  */
-function countOracleErrors(centers: Matrix, total: number, rng: Rng, onBatch: (done: number) => void): OracleErrorCounts {
+function countOracleErrors(
+  oracle: F1Subject['oracle'],
+  centers: Matrix,
+  total: number,
+  rng: Rng,
+  onBatch: (done: number) => void,
+): OracleErrorCounts {
   const { rows: k, cols: d } = centers;
   const trials = new Array<number>(k).fill(0);
   const errors = new Array<number>(k).fill(0);
@@ -227,7 +251,7 @@ function countOracleErrors(centers: Matrix, total: number, rng: Rng, onBatch: (d
       labels[i] = a;
       for (let c = 0; c < d; c++) points.data[i * d + c] = centers.data[a * d + c]! + SIGMA * rng.normal();
     }
-    const predicted = oracleLabels(points, centers);
+    const predicted = oracle(points, centers);
     for (let i = 0; i < size; i++) {
       const a = labels[i]!;
       trials[a] = trials[a]! + 1;
@@ -288,7 +312,8 @@ function judge(outcomes: readonly CellOutcome[], alpha: number): F1Judgement {
       );
     worstUpperOverBound = Math.max(worstUpperOverBound, upper / o.bound);
   }
-  // CLAIMS.md §4: `holds` needs at least one sampled cell and every sampled cell resolved.
+  // CLAIMS.md §4: `holds` needs at least one sampled cell and every sampled cell resolved; cells not
+  // sampled are outside the tested regime and count neither way (see f1Check).
   const verdict = verdictOf({ violations: rejections.count, unresolved: unresolved.length + (sampled.length === 0 ? 1 : 0) });
   return { verdict, rejections, resolvedCells, worstUpperOverBound, unresolved };
 }
@@ -329,15 +354,35 @@ function exactErrorK2(delta: number): number {
 
 // Present: summary, numbers, notes and plots.
 
+/** A cell that was not tested, with the reason: `simplex k=5 d=4 Δ/σ=16 (too costly)`. */
+function describeNotTested(o: CellOutcome): string {
+  return `${describeCell(o.cell)} (${o.notTested ?? 'too costly'})`;
+}
+
+/** The tested regime: the sampled cells' Δ/σ per layout and k, e.g. `simplex k=2 d=2: Δ/σ ∈ {2, 4, 8}`. */
+function testedRegimeOf(outcomes: readonly CellOutcome[]): string {
+  const groups = new Map<string, number[]>();
+  for (const o of outcomes.filter(isSampled)) {
+    const key = `${o.cell.layout} k=${o.cell.k} d=${o.cell.d}`;
+    groups.set(key, [...(groups.get(key) ?? []), o.cell.delta]);
+  }
+  if (groups.size === 0) return 'no cell tested';
+  return [...groups].map(([key, deltas]) => `${key}: Δ/σ ∈ {${deltas.join(', ')}}`).join('; ');
+}
+
+/** F1's verdict sentence first: the verdict on the tested cells (N of M), then the cells not tested. */
 function summaryOf(outcomes: readonly CellOutcome[], judgement: F1Judgement): string {
   const sampled = outcomes.filter(isSampled);
-  const { rejections, resolvedCells } = judgement;
-  return (
-    `${sampled.length} cells sampled (${pointsDrawn(outcomes)} points): ` +
-    (rejections.count > 0
+  const notTested = outcomes.filter((o) => !isSampled(o));
+  const { rejections, resolvedCells, verdict } = judgement;
+  const onTested = `${verdict} on the tested cells (${sampled.length} of ${outcomes.length})`;
+  const detail =
+    rejections.count > 0
       ? `${rejections.count} tests reject the union bound`
-      : `no test rejects the union bound; ${resolvedCells} cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`) +
-    `; ${outcomes.length - sampled.length} cells not sampled (bound vacuous or beyond the budget)` +
+      : `no test rejects the union bound; ${resolvedCells} of ${sampled.length} tested cells resolved to ≤ ${1 + RELATIVE_RESOLUTION}·bound`;
+  return (
+    `${onTested}; not tested: ${notTested.length > 0 ? notTested.map(describeNotTested).join(', ') : 'none'}` +
+    `. ${detail} (${pointsDrawn(outcomes)} points); tested regime: ${testedRegimeOf(outcomes)}` +
     `; −log Φ(−Δ/2)/(Δ²/8) = ${ENVELOPE_DELTAS.map((d) => envelopeExponentRatio(d, SIGMA).toFixed(3)).join(', ')} at Δ/σ = ${ENVELOPE_DELTAS.join(', ')}`
   );
 }
@@ -345,11 +390,16 @@ function summaryOf(outcomes: readonly CellOutcome[], judgement: F1Judgement): st
 function numbersOf(planned: F1Plan, outcomes: readonly CellOutcome[], judgement: F1Judgement): Record<string, NumberValue> {
   const sampled = outcomes.filter(isSampled);
   const errorRate = (o: SampledOutcome): number => o.counts.pooledErrors / o.counts.pooledTrials;
+  const notTested = outcomes.filter((o) => !isSampled(o));
   return {
     cells: outcomes.length,
-    sampledCells: sampled.length,
-    notSampledCells: outcomes.length - sampled.length,
+    testedCells: sampled.length,
     resolvedCells: judgement.resolvedCells,
+    unresolvedCells: judgement.unresolved.length,
+    notTestedCells: notTested.length,
+    notTestedTooCostly: notTested.filter((o) => o.notTested === 'too costly').length,
+    notTestedVacuous: notTested.filter((o) => o.notTested === 'vacuous bound ≥ 1').length,
+    testedRegime: testedRegimeOf(outcomes),
     rejectedTests: judgement.rejections.count,
     testAlpha: planned.alpha,
     relativeResolution: RELATIVE_RESOLUTION,
@@ -360,6 +410,7 @@ function numbersOf(planned: F1Plan, outcomes: readonly CellOutcome[], judgement:
       sampled.filter((o) => o.cell.k === 2).map((o) => [`k2_delta${o.cell.delta}_errorOverPhi`, errorRate(o) / exactErrorK2(o.cell.delta)]),
     ),
     ...Object.fromEntries(sampled.map((o) => [`errorOverBound[${describeCell(o.cell)}]`, errorRate(o) / o.bound])),
+    ...Object.fromEntries(notTested.map((o) => [`notTested[${describeCell(o.cell)}]`, o.notTested ?? 'too costly'])),
   };
 }
 
@@ -368,10 +419,11 @@ function notesOf(scale: F1Scale, alpha: number, outcomes: readonly CellOutcome[]
   return [
     ...judgement.unresolved,
     ...notSampled.map((o) =>
-      o.bound >= 1
-        ? `vacuous bound (≥ 1), not sampled: ${describeCell(o.cell)} (bound ${o.bound.toFixed(3)})`
-        : `beyond the Monte-Carlo budget of ${scale.maxPointsPerCell} points, bound only: ${describeCell(o.cell)} (bound ${o.bound.toExponential(3)})`,
+      o.notTested === 'vacuous bound ≥ 1'
+        ? `not tested (vacuous bound ≥ 1, nothing to test): ${describeCell(o.cell)} (bound ${o.bound.toFixed(3)})`
+        : `not tested (too costly: resolving it needs more than the scale's ${scale.maxPointsPerCell} points), bound only: ${describeCell(o.cell)} (bound ${o.bound.toExponential(3)})`,
     ),
+    `The verdict covers the ${outcomes.length - notSampled.length} tested cells of ${outcomes.length} planned; the ${notSampled.length} cells not tested are never counted as holding.`,
     `Each test is an exact one-sided Clopper–Pearson test at α = ${alpha.toExponential(3)} (Bonferroni share of ${FAILURE_PROBABILITY}); a cell's trials are the fewest that confirm error ≤ ${1 + RELATIVE_RESOLUTION}·bound with probability ≥ ${1 - UNRESOLVED_PROBABILITY} when the bound holds.`,
     `σ = ${SIGMA}; d = max(2, k−1) (the oracle's error depends only on the noise in the centers' span); labels i.i.d. uniform.`,
   ];

@@ -5,7 +5,7 @@ export function outcomeClass(outcome: ClaimOutcome): string {
   return `outcome-${outcome.replace(/ /g, '-')}`;
 }
 
-/** report.html's inline stylesheet: holds green, violated red, inconclusive amber, not implemented grey, error dark red. */
+/** report.html's inline stylesheet: holds green, violated red, inconclusive amber, reported (no verdict) a neutral blue, not implemented grey, error dark red. */
 export const REPORT_CSS = `
 :root { --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --code: #f6f8fa; }
 * { box-sizing: border-box; }
@@ -30,6 +30,7 @@ figcaption { color: var(--muted); font-size: 0.9em; }
 .outcome-holds { --tint: #dafbe1; --strong: #1a7f37; }
 .outcome-violated { --tint: #ffebe9; --strong: #cf222e; }
 .outcome-inconclusive { --tint: #fff8c5; --strong: #9a6700; }
+.outcome-reported { --tint: #ddf4ff; --strong: #0969da; }
 .outcome-not-implemented, .outcome-not-selected { --tint: #f6f8fa; --strong: #6e7781; }
 .outcome-error { --tint: #ffcecb; --strong: #82071e; }
 tr[class*="outcome-"] td { background: var(--tint); }

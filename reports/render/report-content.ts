@@ -53,12 +53,17 @@ export function summaryNumbers(record: ClaimRecord): string {
   return shown.length > 0 ? shown.join(', ') : '—';
 }
 
+/** A claim's verdict as its section states it: a report claim (kind `report`) has none. */
+function verdictFact(outcome: ClaimOutcome): string {
+  return outcome === 'reported' ? 'none (reported: a report shows numbers with no verdict)' : outcome;
+}
+
 /** The facts listed at the top of a claim's section. */
 export function claimFacts(record: ClaimRecord, runSeed: number): LabelledValue[] {
   const facts: LabelledValue[] = [
     ['Provenance', record.provenance],
     ['Kind', record.kind],
-    ['Verdict', claimOutcome(record)],
+    ['Verdict', verdictFact(claimOutcome(record))],
   ];
   if (record.result) facts.push(...resultFacts(record.result));
   facts.push(['Seed', `${runSeed} (the run seed; each claim draws its own stream split from it)`]);

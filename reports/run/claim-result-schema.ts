@@ -109,7 +109,7 @@ export const ProofSummarySchema = z
 export const ClaimResultSchema = z
   .strictObject({
     id: ClaimIdSchema,
-    verdict: z.enum(VERDICTS),
+    verdict: z.enum(VERDICTS).describe("'holds', 'violated' or 'inconclusive'; 'reported' (no verdict) for a claim of kind 'report' only."),
     summary: z.string(),
     numbers: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
     samples: z.number().int().min(0),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_KINDS, PROVENANCES } from '../../bounds/registry';
+import type { VERDICTS } from '../claims/kit/claim-check';
 import { ClaimIdSchema, ClaimResultSchema } from './claim-result-schema';
 
 /**
@@ -28,6 +29,9 @@ export const FIELD_REQUIRED_BY_STATUS = { implemented: 'result', error: 'error' 
   Record<ClaimStatus, 'result' | 'error'>
 >;
 
+/** The result of a claim of kind 'report' (CLAIMS.md §3): numbers shown, no verdict; no other kind has it. */
+const REPORTED = 'reported' satisfies (typeof VERDICTS)[number];
+
 /** One claim's row: the registry entry and, when implemented, its check's result. */
 export const ClaimRecordSchema = z
   .strictObject({
@@ -43,14 +47,31 @@ export const ClaimRecordSchema = z
     seconds: z.number().min(0).optional().describe('Wall time of the check in seconds.'),
     replay: z.string().describe('The command that replays this claim alone.'),
   })
+  .superRefine((record, ctx) => {
+    const verdict = record.result?.verdict;
+    if (verdict !== undefined && (verdict === REPORTED) !== (record.kind === 'report'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['result', 'verdict'],
+        message: `a claim of kind '${record.kind}' cannot have verdict '${verdict}': '${REPORTED}' is the result of kind 'report' only`,
+      });
+  })
   .meta({
     id: 'claimRecord',
     description: "One claim's row: the registry entry and, when implemented, its check's result.",
-    allOf: Object.entries(FIELD_REQUIRED_BY_STATUS).map(([status, field]) => ({
-      if: { properties: { status: { const: status } } },
-      // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
-      then: { required: [field] },
-    })),
+    allOf: [
+      ...Object.entries(FIELD_REQUIRED_BY_STATUS).map(([status, field]) => ({
+        if: { properties: { status: { const: status } } },
+        // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+        then: { required: [field] },
+      })),
+      {
+        if: { properties: { kind: { const: 'report' } }, required: ['kind'] },
+        // biome-ignore lint/suspicious/noThenProperty: the if/then keywords of JSON Schema
+        then: { properties: { result: { type: 'object', properties: { verdict: { const: REPORTED } } } } },
+        else: { properties: { result: { type: 'object', properties: { verdict: { not: { const: REPORTED } } } } } },
+      },
+    ],
   });
 
 /** results.json. */

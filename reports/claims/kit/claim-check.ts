@@ -1,8 +1,12 @@
 import type { ClaimId, Relation, StepKind } from '../../../bounds/registry';
 import type { Rng } from '../../../theory/rng';
 
-export const VERDICTS = ['holds', 'violated', 'inconclusive'] as const;
-/** CLAIMS.md §4: the three verdicts. */
+export const VERDICTS = ['holds', 'violated', 'inconclusive', 'reported'] as const;
+/**
+ * CLAIMS.md §4: the three verdicts, and `reported`, which is no verdict: the result of a claim of
+ * kind `report` (CLAIMS.md §3), whose numbers are shown but could not be falsified. Only a
+ * `report` claim is `reported` (run-results.ts checks it), and it never fails a run (outcome.ts).
+ */
 export type Verdict = (typeof VERDICTS)[number];
 
 /** One plotted point; `lower`/`upper` give a confidence band where the value is an estimate. */
