@@ -13,6 +13,11 @@ import { integerAtLeast, integerOption, numberOption, oneOf, parseOptions, posit
  * for that variant only; what depends on several (n ≥ k, the simplex's d ≥ k − 1) is checked by
  * validateSpec when the instance is drawn.
  */
+/** A variant's number (--lambda-min, --lambda-max, --alpha, --nu): any number here, judged with its variant below, so NaN gets the range message. */
+function variantParameter() {
+  return z.custom<number>((value) => typeof value === 'number', { error: 'a number' });
+}
+
 const sampleOptionsSchema = z
   .strictObject({
     k: integerAtLeast(1),
@@ -22,10 +27,10 @@ const sampleOptionsSchema = z
     sigma: positiveNumber(),
     layout: oneOf(LAYOUTS),
     variant: oneOf(VARIANT_KINDS),
-    lambdaMin: z.number(),
-    lambdaMax: z.number(),
-    alpha: z.number(),
-    nu: z.number(),
+    lambdaMin: variantParameter(),
+    lambdaMax: variantParameter(),
+    alpha: variantParameter(),
+    nu: variantParameter(),
     seed: seedNumber(),
     /** Draw this many instances, as JSON Lines; absent: one JSON document. */
     count: integerAtLeast(1).optional(),
@@ -35,12 +40,12 @@ const sampleOptionsSchema = z
       if (!holds) context.addIssue({ code: 'custom', path: [key], message });
     };
     if (o.variant === 'anisotropic') {
-      check('lambdaMin', o.lambdaMin > 0, 'a finite number > 0');
-      check('lambdaMax', o.lambdaMax > 0, 'a finite number > 0');
+      check('lambdaMin', Number.isFinite(o.lambdaMin) && o.lambdaMin > 0, 'a finite number > 0');
+      check('lambdaMax', Number.isFinite(o.lambdaMax) && o.lambdaMax > 0, 'a finite number > 0');
       check('lambdaMax', o.lambdaMax >= o.lambdaMin, `>= --lambda-min (${o.lambdaMin})`);
     }
     if (o.variant === 'imbalanced') check('alpha', o.alpha > 0 && o.alpha <= 1 / o.k, `a finite number > 0 and <= 1/k = ${1 / o.k}`);
-    if (o.variant === 'heavy-tailed') check('nu', o.nu > 2, 'a finite number > 2 (the covariance must exist)');
+    if (o.variant === 'heavy-tailed') check('nu', Number.isFinite(o.nu) && o.nu > 2, 'a finite number > 2 (the covariance must exist)');
   });
 export type SampleConfig = z.output<typeof sampleOptionsSchema>;
 
