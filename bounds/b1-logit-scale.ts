@@ -7,7 +7,8 @@ export const FLOAT32_UNIT_ROUNDOFF = 2 ** -24;
 export const FLOAT64_UNIT_ROUNDOFF = 2 ** -53;
 
 /**
- * Claim B1's score scale, the S of its bound τ + c·S·u (per point: call it on one point):
+ * The score scale of claim B1's proof steps B1.1 and B1.2, the S they bound the rounding by
+ * (per point: call it on one point):
  *   S = β·max_{i,a} max(Σ_c |X_ic μ_ac| + ‖μ_a‖²/2, ‖X_i − μ_a‖²/2).
  * The first term is the sum of the absolute summands of the head's score ⟨q_i, k_a⟩ with
  * q_i = β[X_i; 1], k_a = [μ_a; −‖μ_a‖²/2] (what the rounding of a dot product is proportional to);
@@ -16,25 +17,7 @@ export const FLOAT64_UNIT_ROUNDOFF = 2 ** -53;
  */
 export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): number {
   assertPositive('beta', beta);
-  assertSameWidth('points', points, 'centers', centers);
-  const { cols: d } = points;
-  let worst = 0;
-  for (let a = 0; a < centers.rows; a++) {
-    let norm = 0;
-    for (let c = 0; c < d; c++) norm += centers.data[a * d + c]! ** 2;
-    for (let i = 0; i < points.rows; i++) {
-      let absDot = 0;
-      let distance = 0;
-      for (let c = 0; c < d; c++) {
-        const x = points.data[i * d + c]!;
-        const mu = centers.data[a * d + c]!;
-        absDot += Math.abs(x * mu);
-        distance += (x - mu) ** 2;
-      }
-      worst = Math.max(worst, absDot + norm / 2, distance / 2);
-    }
-  }
-  return beta * worst;
+  return beta * largestPairTerm(points, centers, (pair) => Math.max(pair.absoluteDot + pair.squaredNorm / 2, pair.squaredDistance / 2));
 }
 
 /**
@@ -45,19 +28,44 @@ export function b1LogitScale(points: Matrix, centers: Matrix, beta: number): num
  */
 export function b1StatedScale(points: Matrix, centers: Matrix, beta: number): number {
   assertPositive('beta', beta);
+  return beta * largestPairTerm(points, centers, (pair) => Math.abs(pair.dot) + pair.squaredNorm / 2);
+}
+
+/** The sums a score scale is made of, for one point X_i and one center μ_a. */
+interface PairSums {
+  /** Σ_c |X_ic μ_ac| */
+  readonly absoluteDot: number;
+  /** ⟨X_i, μ_a⟩ */
+  readonly dot: number;
+  /** ‖X_i − μ_a‖² */
+  readonly squaredDistance: number;
+  /** ‖μ_a‖² */
+  readonly squaredNorm: number;
+}
+
+/** max over points i and centers a of term(the pair's sums), after checking the widths. */
+function largestPairTerm(points: Matrix, centers: Matrix, term: (pair: PairSums) => number): number {
   assertSameWidth('points', points, 'centers', centers);
   const { cols: d } = points;
   let worst = 0;
   for (let a = 0; a < centers.rows; a++) {
-    let norm = 0;
-    for (let c = 0; c < d; c++) norm += centers.data[a * d + c]! ** 2;
+    let squaredNorm = 0;
+    for (let c = 0; c < d; c++) squaredNorm += centers.data[a * d + c]! ** 2;
     for (let i = 0; i < points.rows; i++) {
+      let absoluteDot = 0;
       let dot = 0;
-      for (let c = 0; c < d; c++) dot += points.data[i * d + c]! * centers.data[a * d + c]!;
-      worst = Math.max(worst, Math.abs(dot) + norm / 2);
+      let squaredDistance = 0;
+      for (let c = 0; c < d; c++) {
+        const x = points.data[i * d + c]!;
+        const mu = centers.data[a * d + c]!;
+        absoluteDot += Math.abs(x * mu);
+        dot += x * mu;
+        squaredDistance += (x - mu) ** 2;
+      }
+      worst = Math.max(worst, term({ absoluteDot, dot, squaredDistance, squaredNorm }));
     }
   }
-  return beta * worst;
+  return worst;
 }
 
 /**
