@@ -10,7 +10,7 @@ const config: Config = {
   testPathIgnorePatterns: ['/node_modules/', '/properties/peers/'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   globalSetup: '<rootDir>/properties/global-seed.ts',
-  setupFiles: ['<rootDir>/properties/seed.ts'],
+  setupFiles: ['<rootDir>/properties/seed.ts', '<rootDir>/properties/quiet-tfjs.ts'],
   testTimeout: 120_000,
 };
 
