@@ -39,10 +39,17 @@ export function specAt(config: ClusteringExperiment, delta: number, n = config.n
   return { k, d, n, delta, sigma, layout, variant: { kind: 'isotropic' } };
 }
 
-/** One pre-training task: Δ/σ uniform in config.deltaRange, then the instance, then its init, all from `rng`. */
-export function samplePretrainingTask(config: ClusteringExperiment, rng: Rng): ClusteringTask {
+/** The n of a pre-training batch (or validation instance): uniform in config.nRange, drawn from `rng`, else config.n. */
+export function samplePretrainingN(config: ClusteringExperiment, rng: Rng): number {
+  if (config.nRange === null) return config.n;
+  const [low, high] = config.nRange;
+  return low + rng.int(high - low + 1);
+}
+
+/** One pre-training task of n points: Δ/σ uniform in config.deltaRange, then the instance, then its init, all from `rng`. */
+export function samplePretrainingTask(config: ClusteringExperiment, rng: Rng, n = config.n): ClusteringTask {
   const [low, high] = config.deltaRange;
   const delta = (low + (high - low) * rng.uniform()) * config.sigma;
-  const instance = sampleInstance(specAt(config, delta), rng);
+  const instance = sampleInstance(specAt(config, delta, n), rng);
   return taskOf(instance, transformerInitCenters(config.init, instance, config.lambda0, rng));
 }

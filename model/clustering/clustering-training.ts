@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../theory/rng';
 import type { TrainingProblem } from '../training/training-problem';
 import { TRAINING_STREAMS } from '../training/training-streams';
-import { type ClusteringTask, inputOf, samplePretrainingTask } from './clustering-task';
+import { type ClusteringTask, inputOf, samplePretrainingN, samplePretrainingTask } from './clustering-task';
 import type { ClusteringExperiment } from './config';
 import { crossEntropy, permutationMinCrossEntropy } from './loss';
 import { predictionChunk } from './predict';
@@ -29,21 +29,30 @@ export function clusteringBatch(model: ClusteringTransformer, k: number, tasks: 
  * Pre-training of the clustering transformer (claims F3, F4, G1) with the shared loop. The loss
  * is the cross-entropy against the aligned labels (alignment.ts), or without an initialization
  * the permutation-minimising cross-entropy (loss.ts). Validation (early stopping) is the same
- * loss on a fixed held-out set. Streams from the config's seed: split(0) initialises the
- * transformer, split(1) drives the pre-training data (pretraining-data.ts), split(2).split(j)
- * draws validation task j.
+ * loss on a fixed held-out set, whose tasks draw their n as the batches do (config.nRange). Streams
+ * from the config's seed: split(0) initialises the transformer, split(1) drives the pre-training
+ * data (pretraining-data.ts), split(2).split(j) draws validation task j (its n first).
  */
 export class ClusteringTraining implements TrainingProblem<ClusteringBatch> {
   readonly model: ClusteringTransformer;
   private readonly data: PretrainingData;
-  private readonly validation: ClusteringTask[];
+  /** The validation tasks, grouped by n (a forward pass needs equal shapes). */
+  private readonly validation: ClusteringTask[][];
+  private readonly validationCount: number;
 
   constructor(readonly config: ClusteringExperiment) {
     const root = new Rng(config.seed);
     this.model = createClusteringTransformer(config, root.split(TRAINING_STREAMS.weights));
     this.data = new PretrainingData(config, root.split(TRAINING_STREAMS.batches));
     const validationRng = root.split(TRAINING_STREAMS.validation);
-    this.validation = Array.from({ length: config.validationInstances }, (_, j) => samplePretrainingTask(config, validationRng.split(j)));
+    const tasks = Array.from({ length: config.validationInstances }, (_, j) => {
+      const rng = validationRng.split(j);
+      return samplePretrainingTask(config, rng, samplePretrainingN(config, rng));
+    });
+    const byN = new Map<number, ClusteringTask[]>();
+    for (const task of tasks) byN.set(task.instance.spec.n, [...(byN.get(task.instance.spec.n) ?? []), task]);
+    this.validation = [...byN.keys()].sort((a, b) => a - b).map((n) => byN.get(n)!);
+    this.validationCount = tasks.length;
   }
 
   get parameters() {
@@ -56,22 +65,24 @@ export class ClusteringTraining implements TrainingProblem<ClusteringBatch> {
 
   loss({ tokens, targets }: ClusteringBatch): tf.Scalar {
     return tf.tidy(() => {
-      const logits = this.model.logits(tokens, this.config.n);
+      const logits = this.model.logits(tokens, targets.shape[1]);
       return this.config.init === 'none' ? permutationMinCrossEntropy(logits, targets) : crossEntropy(logits, targets);
     });
   }
 
   validationLoss(): number {
-    const chunk = predictionChunk(this.model, this.config.n, this.config.k);
     let total = 0;
-    for (let start = 0; start < this.validation.length; start += chunk) {
-      const part = this.validation.slice(start, start + chunk);
-      const batch = clusteringBatch(this.model, this.config.k, part);
-      const loss = tf.tidy(() => this.loss(batch));
-      total += loss.dataSync()[0]! * part.length;
-      tf.dispose([loss, batch]);
+    for (const group of this.validation) {
+      const chunk = predictionChunk(this.model, group[0]!.instance.spec.n, this.config.k);
+      for (let start = 0; start < group.length; start += chunk) {
+        const part = group.slice(start, start + chunk);
+        const batch = clusteringBatch(this.model, this.config.k, part);
+        const loss = tf.tidy(() => this.loss(batch));
+        total += loss.dataSync()[0]! * part.length;
+        tf.dispose([loss, batch]);
+      }
     }
-    return total / this.validation.length;
+    return total / this.validationCount;
   }
 
   dispose(): void {

@@ -28,7 +28,7 @@ export type Architecture = z.output<typeof architectureSchema>;
 
 /**
  * One clustering-transformer experiment (claims F3, F4, G1): the pre-training distribution
- * (isotropic Gaussian mixtures with Δ/σ uniform in deltaRange), the initialization fed as
+ * (isotropic Gaussian mixtures with Δ/σ uniform in deltaRange, n points or n uniform in nRange), the initialization fed as
  * centroid tokens, the pre-training set size N (null = a fresh stream, N = ∞), the architecture
  * and the shared loop's settings.
  */
@@ -37,6 +37,15 @@ export const clusteringExperimentSchema = z
     k: z.number().int().min(2).max(4).default(3),
     d: z.number().int().min(1).max(16).default(3),
     n: z.number().int().min(2).max(1024).default(32),
+    /**
+     * Claim F3: each pre-training batch draws its n uniformly from the integers in [min, max] (all
+     * of a batch's instances share it), and so does each validation instance; null: every
+     * instance has n points. Needs a fresh stream (pretrainingInstances null).
+     */
+    nRange: z
+      .tuple([z.number().int().min(2).max(1024), z.number().int().min(2).max(1024)])
+      .nullable()
+      .default(null),
     /** Δ/σ of each pre-training instance is uniform in [min, max]. */
     deltaRange: z.tuple([z.number().positive().finite(), z.number().positive().finite()]).default([3, 6]),
     sigma: z.number().positive().finite().default(1),
@@ -53,10 +62,18 @@ export const clusteringExperimentSchema = z
     training: loopConfigSchema.prefault({}),
   })
   .superRefine((config, context) => {
-    const { k, d, n, deltaRange, layout, architecture, batchSize } = config;
+    const { k, d, deltaRange, layout, architecture, batchSize, nRange } = config;
+    const n = Math.max(config.n, nRange?.[1] ?? 0);
     if (deltaRange[1] < deltaRange[0])
       context.addIssue({ code: 'custom', path: ['deltaRange'], message: `max (${deltaRange[1]}) must be >= min (${deltaRange[0]})` });
-    if (n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
+    if (config.n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
+    if (nRange !== null) {
+      if (nRange[1] < nRange[0])
+        context.addIssue({ code: 'custom', path: ['nRange'], message: `max (${nRange[1]}) must be >= min (${nRange[0]})` });
+      if (nRange[0] < k) context.addIssue({ code: 'custom', path: ['nRange'], message: `min (${nRange[0]}) must be >= k = ${k}` });
+      if (config.pretrainingInstances !== null)
+        context.addIssue({ code: 'custom', path: ['nRange'], message: 'needs a fresh pre-training stream (pretrainingInstances null)' });
+    }
     if (layout === 'simplex' && d < k - 1)
       context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
     if (architecture.width % architecture.heads !== 0)
@@ -71,7 +88,7 @@ export const clusteringExperimentSchema = z
       context.addIssue({
         code: 'custom',
         path: ['batchSize'],
-        message: `batchSize·heads·(n+k)² = ${scores} exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n`,
+        message: `batchSize·heads·(n+k)² = ${scores} (largest n) exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n`,
       });
   });
 

@@ -12,10 +12,13 @@ export interface PresetChoice {
   readonly init?: TransformerInit;
   /** N, the distinct pre-training instances; null (default) streams fresh ones. */
   readonly pretrainingInstances?: number | null;
+  /** Claim F3: each batch's n uniform in this range; absent, every instance has n = 32. */
+  readonly nRange?: readonly [number, number];
 }
 
 /**
- * The pre-training configs of claims F3, F4 and G1 at quick or default scale: n = 32, d = 3,
+ * The pre-training configs of claims F3, F4 and G1 at quick or default scale: n = 32 (or n per
+ * batch uniform in choice.nRange), d = 3,
  * simplex centers, Δ/σ uniform in [3, 6], perturbed truth with Λ_0 = 0.3; 2 blocks of width 32
  * with 2 heads and a 64-unit MLP (sized for ~400 instances/s on single-threaded wasm). The seed
  * depends on (run seed, k, init) only, so F4's N-series shares its initial weights across N.
@@ -27,6 +30,7 @@ export function clusteringPreset(choice: PresetChoice): ClusteringExperiment {
     k: choice.k,
     d: 3,
     n: 32,
+    nRange: choice.nRange ? [...choice.nRange] : null,
     deltaRange: [3, 6],
     layout: 'simplex',
     init,
