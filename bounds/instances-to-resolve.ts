@@ -1,39 +1,55 @@
 import { hoeffdingDeviation } from './hoeffding';
 
-/** The smallest count the planner tries: fewer instances never resolve a bound test of claim F3's size. */
+/** The smallest count the planner tries: fewer instances never resolve a test of claim F3's size. */
 const FEWEST_INSTANCES = 16;
 
 /**
- * The deviation planned for `instances` values in an interval of width `range` whose mean is
- * bound/2: min(Hoeffding, empirical Bernstein) at α/2 each, as meanSlack computes it, with the
- * sample variance replaced by its worst case p(1 − p) for a [0, 1] variable of mean p = bound/2.
+ * The slack meanSlack (training-slack.ts) would give `instances` values in an interval of width
+ * `range` whose unbiased sample variance is `variance`: min(Hoeffding, empirical Bernstein) at α/2 each.
  */
-export function plannedDeviation(instances: number, bound: number, range: number, alpha: number): number {
-  const p = bound / 2;
+export function plannedSlack(instances: number, range: number, alpha: number, variance: number): number {
   const log = Math.log(4 / alpha);
   return Math.min(
     hoeffdingDeviation(instances, alpha / 2, range),
-    Math.sqrt((2 * p * (1 - p) * log) / instances) + (7 * range * log) / (3 * (instances - 1)),
+    Math.sqrt((2 * variance * log) / instances) + (7 * range * log) / (3 * (instances - 1)),
   );
 }
 
 /**
- * Instances needed so that, when the true mean error is at most half the bound, the upper
- * confidence bound mean + min(Hoeffding, empirical Bernstein) at α confirms error ≤ bound
- * (claim F3's bound tests; CLAIMS.md §4): the fewest r ≥ 16 with plannedDeviation(r) ≤ bound/2,
- * by doubling then bisection, at most `cap`. The test itself uses the sample variance, so it
- * resolves at least as often as planned.
+ * The fewest instances r ≥ 16 whose planned slack (at the planned variance) is ≤ `target`, by
+ * doubling then bisection, at most `cap` (claim F3's tests; CLAIMS.md §4: sizes planned before the
+ * data). The tests use the sample variance, so they resolve as planned when it is at most the
+ * planned one.
  */
-export function instancesToResolve(bound: number, range: number, alpha: number, cap: number): number {
-  const p = bound / 2;
-  const deviation = (r: number): number => plannedDeviation(r, bound, range, alpha);
+export function instancesForSlack(target: number, range: number, alpha: number, variance: number, cap: number): number {
+  const slack = (r: number): number => plannedSlack(r, range, alpha, variance);
   let r = FEWEST_INSTANCES;
-  while (deviation(r) > p && r < cap) r = Math.min(cap, 2 * r);
+  while (slack(r) > target && r < cap) r = Math.min(cap, 2 * r);
   let low = r / 2;
-  while (r - low > 1 && r > FEWEST_INSTANCES && deviation(r) <= p) {
+  while (r - low > 1 && r > FEWEST_INSTANCES && slack(r) <= target) {
     const mid = Math.floor((low + r) / 2);
-    if (deviation(mid) <= p) r = mid;
+    if (slack(mid) <= target) r = mid;
     else low = mid;
   }
   return Math.min(r, cap);
+}
+
+/**
+ * The deviation planned for `instances` values in an interval of width `range` whose mean is
+ * bound/2: plannedSlack with the sample variance replaced by its worst case p(1 − p) for a
+ * [0, 1] variable of mean p = bound/2.
+ */
+export function plannedDeviation(instances: number, bound: number, range: number, alpha: number): number {
+  const p = bound / 2;
+  return plannedSlack(instances, range, alpha, p * (1 - p));
+}
+
+/**
+ * Claim F3 (a): instances needed so that, when the true mean error is at most half the bound, the
+ * upper confidence bound mean + slack confirms error ≤ bound: instancesForSlack(bound/2) at the
+ * worst-case variance p(1 − p), p = bound/2.
+ */
+export function instancesToResolve(bound: number, range: number, alpha: number, cap: number): number {
+  const p = bound / 2;
+  return instancesForSlack(p, range, alpha, p * (1 - p), cap);
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHECK_KINDS, CLAIM_IDS, type ClaimId, claimEntry, PROVENANCES } from '../bounds/registry';
-import { type ClaimResult, type Plot, type Series, type SeriesPoint, VERDICTS } from '../reports/claims/kit/claim-check';
+import { type ClaimResult, type Headline, type Plot, type Series, type SeriesPoint, VERDICTS } from '../reports/claims/kit/claim-check';
 import { counterexampleText } from '../reports/render/counterexample-text';
 import { formatNumber } from '../reports/render/format-number';
 import { renderHtml } from '../reports/render/html-report';
@@ -57,6 +57,7 @@ const CLAIM_RESULT_FIELDS: Record<keyof ClaimResult, true> = {
   id: true,
   verdict: true,
   summary: true,
+  headline: true,
   numbers: true,
   samples: true,
   failureProbability: true,
@@ -65,6 +66,7 @@ const CLAIM_RESULT_FIELDS: Record<keyof ClaimResult, true> = {
   notes: true,
   proof: true,
 };
+const HEADLINE_FIELDS: Record<keyof Headline, true> = { bound: true, measured: true, margin: true };
 const PLOT_FIELDS: Record<keyof Plot, true> = { title: true, xLabel: true, yLabel: true, logX: true, logY: true, series: true };
 const SERIES_FIELDS: Record<keyof Series, true> = { name: true, role: true, points: true };
 const SERIES_POINT_FIELDS: Record<keyof SeriesPoint, true> = { x: true, y: true, lower: true, upper: true };
@@ -166,6 +168,7 @@ const SAMPLE_RESULTS: RunResults = {
       result: result('B2', {
         verdict: 'holds',
         summary: 'worst ratio measured/bound 0.217 over 5000 points',
+        headline: { bound: '‖w − e_ẑ‖₁ / (2(k−1)e^{−βg/2}) ≤ 1', measured: '0.217 at case 12, point 3 (k=4, β=2.5)', margin: 0.78333334 },
         numbers: { worstRatio: 0.21666666, worstMargin: 0.0123456, points: 5000, beta: 1 },
         samples: 5000,
         failureProbability: 0,
@@ -191,6 +194,11 @@ const SAMPLE_RESULTS: RunResults = {
       result: result('F2', {
         verdict: 'violated',
         summary: `single run error 0.0712 > exp(−Δ²/16σ²) = 0.0527 at Δ/σ = 3.2; ${HOSTILE_TEXT}`,
+        headline: {
+          bound: `(b) every run ≤ exp(−Δ²/16σ²) = 0.0527 at simplex k=8 Δ/σ=3.2 | ${HOSTILE_TEXT}`,
+          measured: '0.0712',
+          margin: -0.0185,
+        },
         numbers: { worstSingleRun: 0.0712, singleRunBound: 0.0527, meanGap: 0.0031, fastCheckPath: '0:1:1:3', withinRegime: true },
         samples: 400,
         failureProbability: 1e-4,
@@ -298,7 +306,10 @@ describe('report: results.json schema', () => {
     properties: Record<string, { enum?: unknown[] }>;
   }
   const schema = resultsJsonSchema() as unknown as ObjectSchema & {
-    definitions: Record<'claimId' | 'environment' | 'claimRecord' | 'claimResult' | 'plot' | 'series' | 'seriesPoint', ObjectSchema> & {
+    definitions: Record<
+      'claimId' | 'environment' | 'claimRecord' | 'claimResult' | 'headline' | 'plot' | 'series' | 'seriesPoint',
+      ObjectSchema
+    > & {
       claimId: { enum: unknown[] };
     };
   };
@@ -318,6 +329,7 @@ describe('report: results.json schema', () => {
     expect(fieldsOf(definitions.environment)).toEqual(Object.keys(ENVIRONMENT_FIELDS).sort());
     expect(fieldsOf(definitions.claimRecord)).toEqual(Object.keys(CLAIM_RECORD_FIELDS).sort());
     expect(fieldsOf(definitions.claimResult)).toEqual(Object.keys(CLAIM_RESULT_FIELDS).sort());
+    expect(fieldsOf(definitions.headline)).toEqual(Object.keys(HEADLINE_FIELDS).sort());
     expect(fieldsOf(definitions.plot)).toEqual(Object.keys(PLOT_FIELDS).sort());
     expect(fieldsOf(definitions.series)).toEqual(Object.keys(SERIES_FIELDS).sort());
     expect(fieldsOf(definitions.seriesPoint)).toEqual(Object.keys(SERIES_POINT_FIELDS).sort());
@@ -366,13 +378,79 @@ describe('report: text', () => {
     }
     expect(markdown).toContain('![F1: oracle error against the union bound (k = 3, simplex)](plots/F1-1.png)');
     expect(markdown).toContain('**not implemented**');
-    expect(markdown).toContain('smallestBound = 1.28e-57');
+    for (const [name, value] of [
+      ['smallestBound', '1.28e-57'],
+      ['ratioAtDelta2', '3.68'],
+      ['upperConfidence', '0.999999'],
+    ])
+      expect(markdown).toContain(`| ${name} | ${value} |`);
     expect(markdown).toContain('\\<script\\>');
     expect(withoutCodeBlocks(markdown)).not.toMatch(/(^|[^\\])<script/);
     expect(markdown).not.toMatch(/NaN|undefined|Infinity/);
     const summaryRows = markdown.split('\n').filter((line) => line.startsWith('| ['));
     expect(summaryRows).toHaveLength(SAMPLE_RESULTS.claims.length);
-    for (const row of summaryRows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(8);
+    for (const row of summaryRows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(11);
+  });
+
+  test('report: the claims table shows bound, measured, margin and failure probability, "—" where a result or its headline is missing (issue 12)', () => {
+    const results = validateResults(sampleJson());
+    const markdown = renderMarkdown(results);
+    expect(markdown).toContain('| Claim | Title | Provenance | Kind | Verdict | Bound | Measured | Margin | Failure probability |');
+    expect(markdown).not.toContain('Key numbers');
+    const row = (id: string) => markdown.split('\n').find((line) => line.startsWith(`| [${id}](#${id}) |`))!;
+    const cells = (id: string) =>
+      row(id)
+        .split(/(?<!\\)\|/)
+        .slice(6, 10)
+        .map((cell) => cell.trim());
+    expect(cells('B2')).toEqual([
+      '‖w − e\\_ẑ‖₁ / (2(k−1)e^{−βg/2}) ≤ 1',
+      '0.217 at case 12, point 3 (k=4, β=2.5)',
+      '0.783',
+      '0 (deterministic check)',
+    ]);
+    expect(cells('F2')[2]).toBe('-0.0185');
+    expect(cells('F2')[3]).toBe('1e-4');
+    expect(cells('A1')).toEqual(['—', '—', '—', '0 (deterministic check)']);
+    expect(cells('C3')).toEqual(['—', '—', '—', '—']);
+    expect(cells('E1')[1]).toMatch(/^tfjs backend failed/);
+    expect(markdown).toContain('- **Bound:** ‖w − e\\_ẑ‖₁ / (2(k−1)e^{−βg/2}) ≤ 1');
+    expect(markdown).toContain('- **Margin:** 0.783');
+
+    const html = renderHtml(results, NO_SVGS_NEEDED);
+    const header = html.match(/<table class="summary">\n<thead><tr>(.*)<\/tr><\/thead>/)![1]!;
+    expect(header.match(/<th>([^<]*)<\/th>/g)!.map((h) => h.slice(4, -5))).toEqual([
+      'Claim',
+      'Title',
+      'Provenance',
+      'Kind',
+      'Verdict',
+      'Bound',
+      'Measured',
+      'Margin',
+      'Failure probability',
+    ]);
+    const htmlRow = (id: string) => html.split('\n').find((line) => line.includes(`<a href="#${id}">`))!;
+    const htmlCells = (id: string) => [...htmlRow(id).matchAll(/<td[^>]*>(.*?)<\/td>/g)].slice(5).map((m) => m[1]);
+    expect(htmlCells('B2')).toEqual([
+      '‖w − e_ẑ‖₁ / (2(k−1)e^{−βg/2}) ≤ 1',
+      '0.217 at case 12, point 3 (k=4, β=2.5)',
+      '0.783',
+      '0 (deterministic check)',
+    ]);
+    expect(htmlCells('A1')).toEqual(['—', '—', '—', '0 (deterministic check)']);
+    expect(htmlCells('G1')).toEqual(['—', '—', '—', '—']);
+    expect(htmlRow('F2')).toContain('&lt;script&gt;');
+  });
+
+  test('report: a headline is optional, a stray field in it is refused', () => {
+    expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.headline.margin))).not.toThrow();
+    expect(() => validateResults(sampleJson((j) => (j.claims[1].result.headline.worst = 1)))).toThrow(
+      /\/claims\/1\/result\/headline: must NOT have additional properties \('worst'\)/,
+    );
+    expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.headline.bound))).toThrow(
+      /\/claims\/1\/result\/headline: must have required property 'bound'/,
+    );
   });
 
   test('report: html has every claim section coloured by outcome, escapes text, prints no NaN or undefined', () => {

@@ -12,10 +12,19 @@ describe('run: results.schema.json is generated from the zod schemas', () => {
     const schema = resultsJsonSchema() as { $schema: string; definitions: Record<string, unknown> };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(Object.keys(schema.definitions).sort()).toEqual(
-      ['claimId', 'claimRecord', 'claimResult', 'environment', 'plot', 'series', 'seriesPoint'].sort(),
+      ['claimId', 'claimRecord', 'claimResult', 'environment', 'headline', 'plot', 'series', 'seriesPoint'].sort(),
     );
     expect(() => new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema)).not.toThrow();
     expect(JSON.stringify(schema)).not.toMatch(/readOnly|9007199254740991/);
+  });
+
+  test('a claim result may carry its headline (bound, measured, margin); margin is optional', () => {
+    const { definitions } = resultsJsonSchema() as {
+      definitions: { claimResult: { properties: Record<string, unknown>; required: string[] }; headline: { required: string[] } };
+    };
+    expect(definitions.claimResult.properties.headline).toEqual({ $ref: '#/definitions/headline' });
+    expect(definitions.claimResult.required).not.toContain('headline');
+    expect(definitions.headline.required).toEqual(['bound', 'measured']);
   });
 
   test('a claim record requires the field its status calls for, and `reported` exactly for kind report', () => {

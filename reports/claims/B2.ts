@@ -9,6 +9,7 @@ import { eStepMargins, hardEStep, softEStep } from '../../theory/estep';
 import { type Matrix, squaredDistance } from '../../theory/matrix';
 import type { Rng } from '../../theory/rng';
 import type { ClaimCheck, ClaimResult, Plot, SeriesPoint } from './kit/claim-check';
+import { limitHeadline, shown, tightestLimit } from './kit/headline';
 import { ProofTally, withProof } from './kit/proof-check';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
@@ -61,7 +62,16 @@ const PLOT_MAX_EXPONENT = 700;
 /** What the points of one case add to B2's tallies. */
 interface CaseOutcome {
   readonly worstRatio: number;
+  /** The largest ‖w − e_ẑ‖₁ over what the verdict allows (the bound with its float64 rounding allowance), and its point. */
+  readonly worstAllowedRatio: number;
+  readonly worstPoint: number;
   readonly plotted: SeriesPoint[];
+}
+
+/** The point nearest to (or beyond) its allowance over all cases. */
+interface Tightest {
+  readonly ratio: number;
+  readonly where: string;
 }
 
 /** B2.5's target ε per case: log-uniform in [EPSILON_MIN, EPSILON_MAX]. */
@@ -85,6 +95,7 @@ export function b2Check(claim: ProvedClaim = CLAIMS.B2): ClaimCheck<B2Scale> {
       const proof = new ProofTally(claim, steps);
       let points = 0;
       let worstRatio = 0;
+      let tightest: Tightest = { ratio: 0, where: 'at every point' };
       let nonFinite = 0;
       const measured: SeriesPoint[] = [];
       for (let c = 0; c < cases; c++) {
@@ -96,11 +107,13 @@ export function b2Check(claim: ProvedClaim = CLAIMS.B2): ClaimCheck<B2Scale> {
         const outcome = measureCase(sample, failures);
         points += sample.points.rows;
         worstRatio = Math.max(worstRatio, outcome.worstRatio);
+        if (!(outcome.worstAllowedRatio <= tightest.ratio))
+          tightest = { ratio: outcome.worstAllowedRatio, where: pointOf(c, outcome, sample) };
         for (const p of outcome.plotted) if (measured.length < PLOT_MAX_POINTS) measured.push(p);
         if (c % FLOAT32_CASE_STRIDE === 0 && !(await float32Finite(sample))) nonFinite++;
         progress.tick(c + 1, cases);
       }
-      const result = present({ cases, points, worstRatio, nonFinite, failures, measured });
+      const result = present({ cases, points, worstRatio, tightest, nonFinite, failures, measured });
       return { ...result, ...withProof(result, proof.summary()) };
     },
   };
@@ -113,15 +126,28 @@ function present(tally: {
   cases: number;
   points: number;
   worstRatio: number;
+  tightest: Tightest;
   nonFinite: number;
   failures: SmallestCase<Failure>;
   measured: SeriesPoint[];
 }): ClaimResult {
-  const { cases, points, worstRatio, nonFinite, failures, measured } = tally;
+  const { cases, points, worstRatio, tightest, nonFinite, failures, measured } = tally;
   return {
     id: 'B2',
     verdict: verdictOf({ violations: failures.count + nonFinite, unresolved: 0 }),
     summary: `${points} points in ${cases} cases (k ≤ 10, β ≤ 1e3, near-ties): worst ‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2}) = ${worstRatio.toFixed(4)} (bound ratio 1); ${nonFinite} float32 outputs with NaN/Infinity`,
+    headline: limitHeadline(
+      tightestLimit([
+        {
+          quantity: `‖w − e_ẑ‖₁ / (${factor}(k−1)e^{−βg/2} with float64 rounding) per point`,
+          side: 'at most',
+          limit: 1,
+          measured: tightest.ratio,
+          where: tightest.where,
+        },
+        { quantity: 'float32 outputs with NaN/Infinity', side: 'at most', limit: 0, measured: nonFinite, where: `in ${cases} cases` },
+      ]),
+    ),
     numbers: {
       cases,
       points,
@@ -149,6 +175,8 @@ function measureCase(sample: EStepCase, failures: SmallestCase<Failure>): CaseOu
   const labels = hardEStep(sample.points, centers);
   const margins = eStepMargins(sample.points, centers);
   let worstRatio = 0;
+  let worstAllowedRatio = 0;
+  let worstPoint = 0;
   const plotted: SeriesPoint[] = [];
   for (let i = 0; i < sample.points.rows; i++) {
     let off = 0;
@@ -160,12 +188,19 @@ function measureCase(sample: EStepCase, failures: SmallestCase<Failure>): CaseOu
     const value = 2 * off;
     const bound = b2EStepBound(centers.rows, beta, margins[i]!);
     if (bound > 0) worstRatio = Math.max(worstRatio, value / bound);
-    if (value > b2Float64Allowance(bound, beta, far))
-      failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
+    const allowed = b2Float64Allowance(bound, beta, far);
+    const allowedRatio = allowed > 0 ? value / allowed : value > 0 ? Infinity : 0;
+    if (allowedRatio > worstAllowedRatio) [worstAllowedRatio, worstPoint] = [allowedRatio, i];
+    if (value > allowed) failures.offer(sample.points.rows * centers.rows, { ...sample, point: i, measured: value, bound });
     const x = (beta * margins[i]!) / 2;
     if (value > 0 && x < PLOT_MAX_EXPONENT) plotted.push({ x, y: value / (factor * (centers.rows - 1)) });
   }
-  return { worstRatio, plotted };
+  return { worstRatio, worstAllowedRatio, worstPoint, plotted };
+}
+
+/** Where a case's tightest point lies, as the headline names it. */
+function pointOf(c: number, outcome: CaseOutcome, { points, centers, beta }: EStepCase): string {
+  return `at case ${c}, point ${outcome.worstPoint} (k=${centers.rows}, d=${points.cols}, β=${shown(beta)})`;
 }
 
 async function float32Finite({ points, centers, beta }: EStepCase): Promise<boolean> {
@@ -190,7 +225,7 @@ function plotOf(measured: SeriesPoint[]): Plot {
     (p) => p.x < PLOT_MAX_EXPONENT,
   );
   return {
-    title: 'B2: E-step distance to one-hot against the temperature bound',
+    title: `B2 is violated if any point lies above the exp(−βg/2) curve (beyond float64 rounding), or the float32 head returns NaN/∞: E-step distance to one-hot against β·g/2 (up to ${PLOT_MAX_POINTS} points shown)`,
     xLabel: 'β·g/2',
     yLabel: `‖w − e_ẑ‖₁ / (${factor}(k−1))`,
     logX: true,

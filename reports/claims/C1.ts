@@ -8,8 +8,9 @@ import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import { mStep } from '../../theory/mstep';
 import type { Rng } from '../../theory/rng';
 import { dataScale } from './kit/cases-data-scale';
-import type { ClaimCheck } from './kit/claim-check';
-import { randomSpec, type SpecRanges } from './kit/random-spec';
+import type { ClaimCheck, Headline } from './kit/claim-check';
+import { type LimitCheck, limitHeadline, shown, tightestLimit } from './kit/headline';
+import { describeSpec, randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
 
@@ -70,6 +71,7 @@ export const check: ClaimCheck<C1Scale> = {
     const failures = new SmallestCase<Failure>();
     let worst = 0;
     let worst64 = 0;
+    const worstAt: Record<Precision, string> = { float64: 'at every instance', float32: 'at every instance' };
     let skipped = 0;
     for (let c = 0; c < cases; c++) {
       const sample = await measureCase(rng.split(c)); // stream c: case c
@@ -78,8 +80,8 @@ export const check: ClaimCheck<C1Scale> = {
         skipped++;
         continue;
       }
-      worst64 = Math.max(worst64, sample.errors.float64);
-      worst = Math.max(worst, sample.errors.float32);
+      if (!(sample.errors.float64 <= worst64)) [worst64, worstAt.float64] = [sample.errors.float64, caseOf(c, sample)];
+      if (!(sample.errors.float32 <= worst)) [worst, worstAt.float32] = [sample.errors.float32, caseOf(c, sample)];
       judgeCase(sample, sample.errors, failures);
     }
     const samples = cases - skipped;
@@ -87,6 +89,7 @@ export const check: ClaimCheck<C1Scale> = {
       id: 'C1',
       verdict: verdictOf({ violations: failures.count, unresolved: samples === 0 ? 1 : 0 }),
       summary: `${samples} instances: worst ‖head − Σw X/Σw‖ / data scale = ${worst64.toExponential(2)} in float64 (allowed ${float64Tolerance}) and ${worst.toExponential(2)} in float32 (allowed ${float32RelativeTolerance})`,
+      headline: headlineOf({ float64: worst64, float32: worst }, worstAt),
       numbers: {
         cases,
         samples,
@@ -105,6 +108,23 @@ export const check: ClaimCheck<C1Scale> = {
     };
   },
 };
+
+/** C1's row: the precision whose worst error is nearest to (or beyond) its tolerance. */
+function headlineOf(worst: Readonly<Record<Precision, number>>, where: Readonly<Record<Precision, string>>): Headline {
+  const limit = (precision: Precision): LimitCheck => ({
+    quantity: `${precision} ‖head − Σw X/Σw‖ / data scale`,
+    side: 'at most',
+    limit: TOLERANCE[precision],
+    measured: worst[precision],
+    where: where[precision],
+  });
+  return limitHeadline(tightestLimit([limit('float64'), limit('float32')]));
+}
+
+/** Instance c as the headline names it. */
+function caseOf(c: number, { spec, beta }: Measured): string {
+  return `at instance ${c} (${describeSpec(spec)}, β=${shown(beta)})`;
+}
 
 /** A random instance, β log-uniform in [0.05, 5], both heads against mStep at the soft E-step's responsibilities. */
 async function measureCase(caseRng: Rng): Promise<Measured> {

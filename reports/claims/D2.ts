@@ -13,7 +13,9 @@ import {
 import { type ApproximationTarget, TARGET_FUNCTIONS } from '../../model/training/approximation-targets';
 import { trainWithCheckpoint } from '../../model/training/cached-training';
 import type { Rng } from '../../theory/rng';
-import type { CheckContext, ClaimCheck, ClaimResult, ClaimScales, NumberValue, Plot, Series } from './kit/claim-check';
+import { withCheckpointLabel } from './kit/checkpoint-label';
+import type { CheckContext, ClaimCheck, ClaimResult, ClaimScales, Headline, NumberValue, Plot, Series } from './kit/claim-check';
+import { type LimitCheck, limitHeadline, tightestLimit } from './kit/headline';
 import { describeTraining } from './kit/trained-describe';
 import { TrainingStepProgress } from './kit/trained-step-progress';
 import { verdictOf } from './kit/verdict';
@@ -122,7 +124,7 @@ export const trainedApproximator: D2Subject = (config, steps) => {
         return out;
       },
       supError: Math.min(convex, grid) + float32PredictionMargin(parameters, box),
-      source: `${trained.source}${trained.rejectedCheckpoint ? ` (rejected: ${trained.rejectedCheckpoint})` : ''}, ${trained.outcome.stepsRun} steps, seed ${config.seed}`,
+      source: `${trained.source}${trained.rejectedCheckpoint ? ` (rejected: ${withCheckpointLabel(trained.rejectedCheckpoint, trained.checkpointDirectory)})` : ''}, ${trained.outcome.stepsRun} steps, seed ${config.seed}`,
       dispose: () => problem.dispose(),
     };
   } catch (error) {
@@ -286,6 +288,7 @@ function present(
     id: 'D2',
     verdict: verdictOf({ violations: violated.length, unresolved: unresolved.length }),
     summary: `M counts anchor keys inside one softmax (one head); median of ${CONSTANTS.seeds} seeds per M: ${outcomes.map((o) => describeCell(o, scale.heads)).join('; ')}`,
+    headline: headlineOf(outcomes, scale.heads),
     numbers: numbersOf(backend, scale, outcomes),
     samples: scale.heldOutPoints * CELLS.length * scale.heads.length * CONSTANTS.seeds,
     failureProbability: CONSTANTS.familyWiseFailureProbability,
@@ -304,6 +307,36 @@ function present(
     plots: [plotOf(outcomes, scale)],
     notes: notesOf(configs, outcomes, scale, quick),
   };
+}
+
+/**
+ * D2's row: significant rises between consecutive M (none allowed), else a refuted halving, else
+ * the target whose median RMSE ratio largest M / smallest M ≥ 2 is nearest to the halving factor,
+ * with what the paired median bands decided about it (the verdict's test; the ratio itself is the
+ * point estimate).
+ */
+function headlineOf(outcomes: readonly CellOutcome[], heads: readonly number[]): Headline {
+  const rising = outcomes.flatMap((o) => o.trend.rises.map((i) => `${label(o.cell)}: M=${heads[i]} → ${heads[i + 1]}`));
+  const halving = outcomes.map((o): LimitCheck => {
+    const { medianRmse, halvingFrom, halving: test } = o.trend;
+    const decided = test.above ? 'refuted' : test.below ? 'certified' : 'not resolved';
+    return {
+      quantity: `median RMSE at M = ${heads.at(-1)} / at M = ${heads[halvingFrom]}`,
+      side: 'at most',
+      limit: CONSTANTS.halvingFactor,
+      measured: medianRmse.at(-1)! / medianRmse[halvingFrom]!,
+      where: `for ${label(o.cell)} (halving ${decided} by the paired median bands)`,
+    };
+  });
+  const refuted = halving.filter((_, c) => outcomes[c]!.trend.halving.above);
+  const rises: LimitCheck = {
+    quantity: 'significant rises of the median error between consecutive M',
+    side: 'at most',
+    limit: 0,
+    measured: rising.length,
+    where: rising.length > 0 ? `at ${rising.join('; ')}` : `in ${outcomes.length} targets`,
+  };
+  return limitHeadline(tightestLimit([rises, ...(refuted.length > 0 ? refuted : halving)]));
 }
 
 function describeCell(o: CellOutcome, heads: readonly number[]): string {
@@ -401,7 +434,7 @@ function plotOf(outcomes: readonly CellOutcome[], scale: D2Scale): Plot {
     ];
   });
   return {
-    title: `D2: held-out RMSE of trained M-anchor softmax approximators against M (median of ${CONSTANTS.seeds} seeds, bars span the seeds, ${scale.heldOutPoints} shared points; references M^(−1/d) through M = ${heads[from]}). Fails if the median rises between consecutive M beyond its paired band, or is not halved from M = ${heads[from]} to M = ${heads.at(-1)}`,
+    title: `D2 is violated if a target's median error rises significantly between consecutive M, or is significantly above ${CONSTANTS.halvingFactor} × its M = ${heads[from]} value at M = ${heads.at(-1)} (paired median bands on the shared points); it holds only if that halving is certified: held-out RMSE of trained M-anchor softmax approximators against M (median of ${CONSTANTS.seeds} seeds, bars span the seeds, ${scale.heldOutPoints} shared points; references M^(−1/d) through M = ${heads[from]})`,
     xLabel: 'anchors M (keys in one softmax)',
     yLabel: 'RMSE',
     logX: true,

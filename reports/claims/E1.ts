@@ -7,8 +7,9 @@ import { lloyd } from '../../theory/lloyd';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import { dataScale } from './kit/cases-data-scale';
-import type { ClaimCheck, Plot, SeriesPoint } from './kit/claim-check';
-import { randomSpec, type SpecRanges } from './kit/random-spec';
+import type { ClaimCheck, ClaimResult, Plot, SeriesPoint } from './kit/claim-check';
+import { limitHeadline, tightestLimit } from './kit/headline';
+import { describeSpec, randomSpec, type SpecRanges } from './kit/random-spec';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
 
@@ -48,50 +49,91 @@ export const check: ClaimCheck<E1Scale> = {
   },
   async run({ rng, scale, progress }) {
     await initBackend();
-    const { cases } = scale;
+    const tally: Tally = {
+      cases: scale.cases,
+      inside: 0,
+      labelMismatches: 0,
+      disagreementsOutside: 0,
+      worstCentroid: { error: 0, where: 'in every run inside' },
+      points: [],
+    };
     const failures = new SmallestCase<Failure>();
-    let inside = 0;
-    let worstCentroidError = 0;
-    let disagreementsOutside = 0;
-    const points: SeriesPoint[] = [];
-    for (let c = 0; c < cases; c++) {
+    for (let c = 0; c < scale.cases; c++) {
       const { minMargins, ...run } = await measureCase(rng.split(c), scale.ranges); // stream c: case c
-      points.push({ x: Math.max(Math.min(...minMargins), 1e-6), y: run.labelDisagreements / run.spec.n });
+      tally.points.push({ x: Math.max(Math.min(...minMargins), 1e-6), y: run.labelDisagreements / run.spec.n });
       if (e1InRegime(minMargins)) {
-        inside++;
-        worstCentroidError = Math.max(worstCentroidError, run.centroidError);
+        tally.inside++;
+        if (!(run.centroidError <= tally.worstCentroid.error))
+          tally.worstCentroid = { error: run.centroidError, where: `at run ${c} (${describeSpec(run.spec)})` };
+        if (run.labelDisagreements > 0) tally.labelMismatches++;
         if (run.labelDisagreements > 0 || run.centroidError > centroidRelativeTolerance)
           failures.offer(run.spec.n * run.spec.k * run.spec.d, run);
-      } else if (run.labelDisagreements > 0) disagreementsOutside++;
-      progress.tick(c + 1, cases);
+      } else if (run.labelDisagreements > 0) tally.disagreementsOutside++;
+      progress.tick(c + 1, scale.cases);
     }
-    return {
-      id: 'E1',
-      verdict: verdictOf({ violations: failures.count, unresolved: inside === 0 ? 1 : 0 }),
-      summary: `${inside} of ${cases} runs inside the margin regime (min β·g/2 ≥ ${marginThreshold} at all ${ITERATIONS + 1} E-steps): ${failures.count} label or centroid mismatches; worst centroid error ${worstCentroidError.toExponential(2)} of the data scale (allowed ${centroidRelativeTolerance})`,
-      numbers: {
-        cases,
-        insideRegime: inside,
-        outsideRegime: cases - inside,
-        mismatchesInside: failures.count,
-        runsWithLabelDisagreementOutside: disagreementsOutside,
-        worstCentroidRelativeError: worstCentroidError,
-        centroidRelativeTolerance,
-        marginThreshold,
-        iterations: ITERATIONS,
-        backend: backendName(),
-      },
-      samples: inside,
-      failureProbability: 0,
-      ...(failures.value ? { counterexample: failures.value } : {}),
-      plots: [plotOf(points)],
-      notes: [
-        `Default β = 2·110/(0.01·Δ̂_0²) from the initial centers' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...points.map((p) => p.x)).toExponential(2)}.`,
-        'Empty clusters keep their previous center in both implementations (the theory policy).',
-      ],
-    };
+    return present(tally, failures);
   },
 };
+
+/** What E1's runs add up to. */
+interface Tally {
+  readonly cases: number;
+  inside: number;
+  /** Runs inside the regime with some label differing from float64 Lloyd. */
+  labelMismatches: number;
+  disagreementsOutside: number;
+  /** The largest centroid error over the data scale inside the regime, and its run. */
+  worstCentroid: { error: number; where: string };
+  readonly points: SeriesPoint[];
+}
+
+function present(tally: Tally, failures: SmallestCase<Failure>): ClaimResult {
+  const { cases, inside, worstCentroid, points } = tally;
+  return {
+    id: 'E1',
+    verdict: verdictOf({ violations: failures.count, unresolved: inside === 0 ? 1 : 0 }),
+    summary: `${inside} of ${cases} runs inside the margin regime (min β·g/2 ≥ ${marginThreshold} at all ${ITERATIONS + 1} E-steps): ${failures.count} label or centroid mismatches; worst centroid error ${worstCentroid.error.toExponential(2)} of the data scale (allowed ${centroidRelativeTolerance})`,
+    // E1: inside the regime, no label may differ and every centroid must agree to the tolerance.
+    headline: limitHeadline(
+      tightestLimit([
+        {
+          quantity: 'runs inside the regime with a label differing from float64 Lloyd',
+          side: 'at most',
+          limit: 0,
+          measured: tally.labelMismatches,
+          where: `among ${inside} runs inside`,
+        },
+        {
+          quantity: 'centroid error / data scale inside the regime',
+          side: 'at most',
+          limit: centroidRelativeTolerance,
+          measured: worstCentroid.error,
+          where: worstCentroid.where,
+        },
+      ]),
+    ),
+    numbers: {
+      cases,
+      insideRegime: inside,
+      outsideRegime: cases - inside,
+      mismatchesInside: failures.count,
+      runsWithLabelDisagreementOutside: tally.disagreementsOutside,
+      worstCentroidRelativeError: worstCentroid.error,
+      centroidRelativeTolerance,
+      marginThreshold,
+      iterations: ITERATIONS,
+      backend: backendName(),
+    },
+    samples: inside,
+    failureProbability: 0,
+    ...(failures.value ? { counterexample: failures.value } : {}),
+    plots: [plotOf(points)],
+    notes: [
+      `Default β = 2·110/(0.01·Δ̂_0²) from the initial centers' separation Δ̂_0 (model/attention-lloyd.ts). Smallest margin seen ${Math.min(...points.map((p) => p.x)).toExponential(2)}.`,
+      'Empty clusters keep their previous center in both implementations (the theory policy).',
+    ],
+  };
+}
 
 /** A random mixture, both Lloyds from one perturbed-truth init: label disagreements and the centroid error over the data scale. */
 async function measureCase(caseRng: Rng, ranges: SpecRanges): Promise<Measured> {
@@ -108,7 +150,7 @@ async function measureCase(caseRng: Rng, ranges: SpecRanges): Promise<Measured> 
 
 function plotOf(points: SeriesPoint[]): Plot {
   return {
-    title: 'E1: attention-Lloyd label disagreement with float64 Lloyd against the smallest margin',
+    title: `E1 is violated if a run at or right of the margin line (min β·g/2 ≥ ${marginThreshold}) has any label differing from float64 Lloyd, or a centroid off by more than ${centroidRelativeTolerance} of the data scale (not drawn); runs left of it are outside the regime: attention-Lloyd label disagreement against the smallest margin`,
     xLabel: 'min over steps and points of β·g/2',
     yLabel: 'share of labels differing from float64 Lloyd',
     logX: true,

@@ -4,6 +4,7 @@ import { e2ProofScopes } from '../../bounds/proofs/e2-steps';
 import { CLAIMS } from '../../bounds/registry';
 import type { Rng } from '../../theory/rng';
 import type { ClaimCheck, ClaimResult } from './kit/claim-check';
+import { limitHeadline, shown } from './kit/headline';
 import { ProofTally, withProof } from './kit/proof-check';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
@@ -37,6 +38,8 @@ interface Tested {
   readonly failure?: Failure;
   readonly k: number;
   readonly d: number;
+  readonly epsilon: number;
+  readonly adversarial: boolean;
   readonly tightest: number;
 }
 
@@ -56,16 +59,17 @@ export function e2Check(claim: ProvedClaim = CLAIMS.E2): ClaimCheck<E2Scale> {
       const proof = new ProofTally(claim, steps);
       let tested = 0;
       let tightest = Infinity;
+      let tightestAt = 'in no case (none tested)';
       for (let c = 0; c < cases; c++) {
         if (c % 500 === 0) progress.tick(c, cases);
         const outcome = measureCase(rng.split(c), c % 2 === 0, c, proof); // stream c: case c; even cases move adversarially
         if (!outcome) continue;
         tested++;
-        tightest = Math.min(tightest, outcome.tightest);
+        if (!(outcome.tightest >= tightest)) [tightest, tightestAt] = [outcome.tightest, caseOf(c, outcome)];
         if (outcome.failure) failures.offer(outcome.k * outcome.d, outcome.failure);
       }
       progress.tick(cases, cases);
-      const result = present(cases, tested, Number.isFinite(tightest) ? tightest : 0, failures);
+      const result = present(cases, tested, { excess: Number.isFinite(tightest) ? tightest : 0, where: tightestAt }, failures);
       return { ...result, ...withProof(result, proof.summary()) };
     },
   };
@@ -74,11 +78,20 @@ export function e2Check(claim: ProvedClaim = CLAIMS.E2): ClaimCheck<E2Scale> {
 export const check = e2Check();
 
 /** The check's own result, before the proof is added. */
-function present(cases: number, tested: number, tightestExcess: number, failures: SmallestCase<Failure>): ClaimResult {
+function present(cases: number, tested: number, tightest: { excess: number; where: string }, failures: SmallestCase<Failure>): ClaimResult {
+  const tightestExcess = tightest.excess;
   return {
     id: 'E2',
     verdict: verdictOf({ violations: failures.count, unresolved: tested === 0 ? 1 : 0 }),
     summary: `${tested} (point, centers, ε) cases inside the condition, half moved adversarially: ${failures.count} label changes or gaps below the proof's bound; tightest (new gap − bound)/(1 + D_b) = ${tightestExcess.toExponential(2)}`,
+    // E2: the new gap against the proof's bound slack + 2ε², relative to 1 + D_b, with its float64 rounding slack; a changed label fails it too.
+    headline: limitHeadline({
+      quantity: '(new gap − (slack + 2ε²)) / (1 + D_b)',
+      side: 'at least',
+      limit: -GAP_RELATIVE_SLACK,
+      measured: tightestExcess,
+      where: tightest.where,
+    }),
     numbers: { cases, tested, failures: failures.count, tightestRelativeExcess: tightestExcess },
     samples: tested,
     failureProbability: 0,
@@ -128,7 +141,12 @@ function measureCase(caseRng: Rng, adversarial: boolean, c: number, proof: Proof
     tightest = Math.min(tightest, excess / (1 + db));
     if (excess < -GAP_RELATIVE_SLACK * (1 + db)) reasons.push(`gap to ${b} below slack + 2ε² by ${-excess}`);
   });
-  if (reasons.length === 0) return { k, d, tightest };
+  if (reasons.length === 0) return { k, d, epsilon, adversarial, tightest };
   const failure = { x: Array.from(x), centers: centers.map((m) => Array.from(m)), epsilon, adversarial, reason: reasons.join('; ') };
-  return { failure, k, d, tightest };
+  return { failure, k, d, epsilon, adversarial, tightest };
+}
+
+/** Case c as the headline names it. */
+function caseOf(c: number, { k, d, epsilon, adversarial }: Tested): string {
+  return `at case ${c} (k=${k}, d=${d}, ε=${shown(epsilon)}, ${adversarial ? 'adversarial' : 'random'} move)`;
 }

@@ -18,7 +18,8 @@ import { phi } from '../../theory/normal';
 import type { Rng } from '../../theory/rng';
 import { BAND_PERCENT } from './kit/bands';
 import { describeCell, type MixtureCell } from './kit/cells-grid';
-import type { ClaimCheck, ClaimResult, ClaimScales, NumberValue, Plot, Progress, Series, Verdict } from './kit/claim-check';
+import type { ClaimCheck, ClaimResult, ClaimScales, Headline, NumberValue, Plot, Progress, Series, Verdict } from './kit/claim-check';
+import { headline, shown } from './kit/headline';
 import { ProofTally, withProof } from './kit/proof-check';
 import { binomialRatePoint, curve, measuredSeries } from './kit/rate-series';
 import { SmallestCase } from './kit/smallest-case';
@@ -90,6 +91,7 @@ export function f1Check(claim: ProvedClaim = CLAIMS.F1, subject: F1Subject = { o
         id: 'F1',
         verdict: judgement.verdict,
         summary: summaryOf(outcomes, judgement),
+        headline: headlineOf(judgement),
         numbers: numbersOf(planned, outcomes, judgement),
         samples: pointsDrawn(outcomes),
         failureProbability: FAILURE_PROBABILITY + PROOF_FAILURE_PROBABILITY,
@@ -265,20 +267,27 @@ function countOracleErrors(
 
 // Judge: exact one-sided Clopper–Pearson tests per cluster and pooled, and the k = 2 exactness test.
 
-interface Rejection {
-  readonly cell: MixtureCell;
-  readonly streamId: number;
-  readonly seed: number;
+/** One test of one cell: its count, the claimed value and the Clopper–Pearson bound that decides it. */
+interface CellTest {
   readonly test: string;
   readonly errors: number;
   readonly trials: number;
   readonly bound: number;
   readonly confidenceBound: number;
+  readonly rejected: boolean;
 }
+
+type Rejection = Omit<CellTest, 'rejected'> & {
+  readonly cell: MixtureCell;
+  readonly streamId: number;
+  readonly seed: number;
+};
 
 interface F1Judgement {
   readonly verdict: Verdict;
   readonly rejections: SmallestCase<Rejection>;
+  /** The union-bound test whose lower confidence bound is nearest to its bound (relative to it). */
+  readonly tightest?: CellTest & { readonly cell: MixtureCell };
   readonly resolvedCells: number;
   readonly worstUpperOverBound: number;
   /** One note per sampled cell whose pooled error was not confirmed ≤ (1 + η)·bound. */
@@ -290,20 +299,14 @@ function judge(outcomes: readonly CellOutcome[], alpha: number): F1Judgement {
   const unresolved: string[] = [];
   let resolvedCells = 0;
   let worstUpperOverBound = 0;
+  let tightest: F1Judgement['tightest'];
   const sampled = outcomes.filter(isSampled);
   for (const o of sampled) {
-    testCell(o, alpha, (test, errors, trials, bound, confidenceBound) =>
-      rejections.offer(o.cell.k * o.cell.d * trials, {
-        cell: o.cell,
-        streamId: o.streamId,
-        seed: o.seed,
-        test,
-        errors,
-        trials,
-        bound,
-        confidenceBound,
-      }),
-    );
+    testCell(o, alpha, ({ rejected, ...t }) => {
+      if (rejected) rejections.offer(o.cell.k * o.cell.d * t.trials, { cell: o.cell, streamId: o.streamId, seed: o.seed, ...t });
+      else if (!tightest || t.confidenceBound / t.bound > tightest.confidenceBound / tightest.bound)
+        tightest = { cell: o.cell, rejected, ...t };
+    });
     const upper = clopperPearsonUpper(o.counts.pooledErrors, o.counts.pooledTrials, alpha);
     if (upper <= (1 + RELATIVE_RESOLUTION) * o.bound) resolvedCells++;
     else
@@ -315,36 +318,59 @@ function judge(outcomes: readonly CellOutcome[], alpha: number): F1Judgement {
   // CLAIMS.md §4: `holds` needs at least one sampled cell and every sampled cell resolved; cells not
   // sampled are outside the tested regime and count neither way (see f1Check).
   const verdict = verdictOf({ violations: rejections.count, unresolved: unresolved.length + (sampled.length === 0 ? 1 : 0) });
-  return { verdict, rejections, resolvedCells, worstUpperOverBound, unresolved };
+  return { verdict, rejections, ...(tightest ? { tightest } : {}), resolvedCells, worstUpperOverBound, unresolved };
 }
 
-type Reject = (test: string, errors: number, trials: number, bound: number, confidenceBound: number) => void;
-
-/** F1's tests of one cell at level alpha each; `reject` is called with the count and the confidence bound beyond the claimed value. */
-function testCell(o: SampledOutcome, alpha: number, reject: Reject): void {
+/**
+ * F1's tests of one cell at level alpha each, each visited with its Clopper–Pearson bound: the
+ * one-sided union-bound tests (per cluster and pooled) always, the k = 2 exactness test when it rejects.
+ */
+function testCell(o: SampledOutcome, alpha: number, visit: (test: CellTest) => void): void {
   const { trials, errors, pooledTrials, pooledErrors } = o.counts;
+  const oneSided = (test: string, count: number, total: number, bound: number): void => {
+    const lower = clopperPearsonLower(count, total, alpha);
+    visit({ test, errors: count, trials: total, bound, confidenceBound: lower, rejected: lower > bound });
+  };
   trials.forEach((t, a) => {
-    if (t === 0) return;
-    const lower = clopperPearsonLower(errors[a]!, t, alpha);
-    if (lower > o.boundPerCluster[a]!)
-      reject(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!, lower);
+    if (t > 0) oneSided(`cluster ${a}: error ≤ Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)`, errors[a]!, t, o.boundPerCluster[a]!);
   });
-  const lower = clopperPearsonLower(pooledErrors, pooledTrials, alpha);
-  if (lower > o.bound) reject('weight-averaged error ≤ Σ_a π_a B_a', pooledErrors, pooledTrials, o.bound, lower);
+  oneSided('weight-averaged error ≤ Σ_a π_a B_a', pooledErrors, pooledTrials, o.bound);
   if (o.cell.k === 2) {
     // F1: for k = 2 with equal weights the error is exactly Φ(−Δ/2σ); a two-sided test.
     const exact = exactErrorK2(o.cell.delta);
     const interval = clopperPearsonInterval(pooledErrors, pooledTrials, alpha);
     if (exact < interval.lower || exact > interval.upper) {
-      reject(
-        'k = 2: error = Φ(−Δ/2σ) (two-sided)',
-        pooledErrors,
-        pooledTrials,
-        exact,
-        exact < interval.lower ? interval.lower : interval.upper,
-      );
+      const confidenceBound = exact < interval.lower ? interval.lower : interval.upper;
+      visit({
+        test: 'k = 2: error = Φ(−Δ/2σ) (two-sided)',
+        errors: pooledErrors,
+        trials: pooledTrials,
+        bound: exact,
+        confidenceBound,
+        rejected: true,
+      });
     }
   }
+}
+
+/**
+ * F1's row: the smallest rejection (its confidence bound beyond the claimed value, margin the
+ * distance, negative), else the union-bound test whose Clopper–Pearson lower bound is nearest to its bound.
+ */
+function headlineOf({ rejections, tightest }: F1Judgement): Headline {
+  const rejected = rejections.value;
+  if (rejected)
+    return headline(
+      `${rejected.test}: ${shown(rejected.bound)} at ${describeCell(rejected.cell)}`,
+      `Clopper–Pearson ${rejected.confidenceBound > rejected.bound ? 'lower' : 'upper'} bound ${shown(rejected.confidenceBound)} (${rejected.errors} errors in ${rejected.trials} points)`,
+      -Math.abs(rejected.bound - rejected.confidenceBound),
+    );
+  if (!tightest) return headline('union bound Σ_a π_a Σ_{b≠a} Φ(−‖μ_a − μ_b‖/2σ)', 'no cell tested');
+  return headline(
+    `${tightest.test}: ${shown(tightest.bound)} at ${describeCell(tightest.cell)}`,
+    `Clopper–Pearson lower bound ${shown(tightest.confidenceBound)} (${tightest.errors} errors in ${tightest.trials} points)`,
+    tightest.bound - tightest.confidenceBound,
+  );
 }
 
 /** F1: the oracle's error for k = 2 with equal weights, Φ(−Δ/2σ). */
@@ -452,7 +478,7 @@ function simplexPlot(outcomes: readonly CellOutcome[]): Plot {
   const grid = Array.from({ length: 2 * (deltas.at(-1)! - deltas[0]!) + 1 }, (_, i) => deltas[0]! + i / 2);
   const simplexBound = (k: number) => (delta: number) => Math.exp(logSimplexUnionBound(k, delta, SIGMA));
   return {
-    title: `F1: oracle error against Δ (simplex centers, σ = ${SIGMA}, ${BAND_PERCENT}% Clopper–Pearson bands)`,
+    title: `F1 is violated if a cell's error is significantly above its union bound (Clopper–Pearson at the Bonferroni level, per cluster and pooled; the bands drawn are ${BAND_PERCENT}%), or, for k = 2, significantly different from Φ(−Δ/2σ): oracle error against Δ, simplex centers, σ = ${SIGMA}`,
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,
@@ -474,7 +500,7 @@ function randomPlot(outcomes: readonly CellOutcome[]): Plot {
   const random = outcomes.filter((o) => o.cell.layout === 'random');
   const ks = [...new Set(random.map((o) => o.cell.k))];
   return {
-    title: `F1: oracle error against Δ (random centers, σ = ${SIGMA}, ${BAND_PERCENT}% Clopper–Pearson bands)`,
+    title: `F1 is violated if a cell's error is significantly above its union bound (Clopper–Pearson at the Bonferroni level, per cluster and pooled; the bands drawn are ${BAND_PERCENT}%): oracle error against Δ, random centers, σ = ${SIGMA}`,
     xLabel: 'Δ/σ',
     yLabel: 'oracle error',
     logY: true,

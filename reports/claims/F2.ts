@@ -22,7 +22,8 @@ import type { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
 import { BAND_ALPHA, BAND_PERCENT } from './kit/bands';
 import { describeCell, type MixtureCell } from './kit/cells-grid';
-import type { ClaimCheck, ClaimScales, NumberValue, Plot, Progress, SeriesPoint, Verdict } from './kit/claim-check';
+import type { ClaimCheck, ClaimScales, Headline, NumberValue, Plot, Progress, Series, SeriesPoint, Verdict } from './kit/claim-check';
+import { headline, shown } from './kit/headline';
 import { bernsteinRatePoint, curve, measuredSeries } from './kit/rate-series';
 import { SmallestCase } from './kit/smallest-case';
 import { verdictOf } from './kit/verdict';
@@ -137,11 +138,17 @@ export function f2Check(subject: Partial<F2Subject> = {}): ClaimCheck<F2Scale> {
         id: 'F2',
         verdict: judgement.verdict,
         summary: summaryOf(outcomes, trend, judgement),
+        headline: headlineOf(outcomes),
         numbers: numbersOf(planned, outcomes, trend, judgement),
         samples: sum(outcomes.map((o) => o.runs.length)),
         failureProbability: FAILURE_PROBABILITY,
         ...(judgement.violations.value ? { counterexample: judgement.violations.value } : {}),
-        plots: [errorAgainstDelta(outcomes), errorAgainstN(outcomes), ...(trend.length > 0 ? [excessAgainstKdOverN(outcomes, trend)] : [])],
+        plots: [
+          errorAgainstDelta(outcomes),
+          errorAgainstN(outcomes),
+          gapAgainstDelta(outcomes),
+          ...(trend.length > 0 ? [excessAgainstKdOverN(outcomes, trend)] : []),
+        ],
         notes: notesOf(scale, planned, judgement, trend),
       };
     },
@@ -403,6 +410,51 @@ function testCell(o: CellOutcome, violations: SmallestCase<Counterexample>): voi
     });
 }
 
+/** The look a cell's verdict rests on: the first that rejected, else the last. */
+function decidingLook(o: CellOutcome): Look {
+  return o.lookResults.find((l) => l.rejected) ?? o.lookResults[o.lookResults.length - 1]!;
+}
+
+/** One of F2's sub-checks in one cell, as the headline states it: the deciding value against its bound. */
+interface SubCheck {
+  readonly bound: string;
+  readonly measured: string;
+  readonly value: number;
+  readonly limit: number;
+}
+
+function subChecksOf(o: CellOutcome): SubCheck[] {
+  const look = decidingLook(o);
+  const at = describeCell(o.cell);
+  const worstRun = Math.max(...errorsOf(o));
+  return [
+    {
+      bound: `(a) mean error ≤ exp(−Δ²/8σ²) = ${shown(o.meanTest.bound)} at ${at}`,
+      measured: `empirical-Bernstein lower bound ${shown(look.meanLower)} (mean ${shown(mean(errorsOf(o)))}, ${look.runs} runs)`,
+      value: look.meanLower,
+      limit: o.meanTest.bound,
+    },
+    {
+      bound: `(b) every run ≤ exp(−Δ²/16σ²) = ${shown(o.singleRunBound)} at ${at}`,
+      measured: `worst run ${shown(worstRun)} (of ${o.runs.length} runs)`,
+      value: worstRun,
+      limit: o.singleRunBound,
+    },
+    {
+      bound: `(c) mean |Lloyd − oracle| ≤ ${oracleGap} at ${at}`,
+      measured: `empirical-Bernstein lower bound ${shown(look.gapLower)} (mean ${shown(mean(gapsOf(o)))}, ${look.runs} runs)`,
+      value: look.gapLower,
+      limit: o.gapTest.bound,
+    },
+  ];
+}
+
+/** F2's row: over every in-regime cell and sub-check, the deciding value nearest to (or beyond) its bound, relative to it. */
+function headlineOf(outcomes: readonly CellOutcome[]): Headline {
+  const tightest = outcomes.flatMap(subChecksOf).reduce((t, c) => (c.value / c.limit > t.value / t.limit ? c : t));
+  return headline(tightest.bound, tightest.measured, tightest.limit - tightest.value);
+}
+
 // Present: summary, numbers, notes and plots.
 
 function kdOverN(cell: F2Cell): number {
@@ -517,7 +569,7 @@ function errorAgainstDelta(outcomes: readonly CellOutcome[]): Plot {
   const deltas = simplex.map((o) => o.cell.delta);
   const grid = Array.from({ length: 4 * (Math.max(...deltas) - Math.min(...deltas)) + 1 }, (_, i) => Math.min(...deltas) + i / 4);
   return {
-    title: `F2 fails if a mean lies above exp(−Δ²/8σ²) or a run above exp(−Δ²/16σ²): Lloyd (perturbed truth, Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ steps) against Δ, simplex centers, k·d/n ≤ ${kdOverNMax}, ${BAND_PERCENT}% bands`,
+    title: `F2 is violated if a cell's mean error is significantly above exp(−Δ²/8σ²) (its empirical-Bernstein lower bound above it, not the ${BAND_PERCENT}% band drawn), any run lies above exp(−Δ²/16σ²), or mean |Lloyd − oracle| is significantly above ${oracleGap} (plot 3): Lloyd (perturbed truth, Λ_0 = ${lambda0}, ⌈${iterationFactor} ln n⌉ steps) against Δ, simplex centers, k·d/n ≤ ${kdOverNMax}`,
     xLabel: 'Δ/σ',
     yLabel: 'mean mislabel rate',
     logY: true,
@@ -556,7 +608,7 @@ function errorAgainstN(outcomes: readonly CellOutcome[]): Plot {
     .sort((a, b) => a.cell.n - b.cell.n);
   const ns = series.map((o) => o.cell.n);
   return {
-    title: `F2 fails if the mean error exceeds exp(−Δ²/8σ²) or the mean |Lloyd − oracle| exceeds ${oracleGap}: Lloyd against n (${layout}, k = ${k}, d = ${d}, Δ/σ = ${delta}), ${BAND_PERCENT}% bands`,
+    title: `F2 is violated if a mean error is significantly above exp(−Δ²/8σ²), a run above exp(−Δ²/16σ²) (not drawn), or the mean |Lloyd − oracle| significantly above ${oracleGap}, each by its test's confidence bound (not the ${BAND_PERCENT}% bands drawn): Lloyd against n (${layout}, k = ${k}, d = ${d}, Δ/σ = ${delta})`,
     xLabel: 'n',
     yLabel: 'mean mislabel rate',
     logX: true,
@@ -587,6 +639,37 @@ function errorAgainstN(outcomes: readonly CellOutcome[]): Plot {
   };
 }
 
+/**
+ * Sub-check (c) as the verdict reads it (issue 12): per in-regime cell, the mean of the paired
+ * per-run gaps |Lloyd − oracle| (Lloyd and the oracle on the same instance), clipped at GAP_CLIP as
+ * tested, with the test's own confidence bounds at the deciding look (α/LOOKS per look).
+ */
+function gapAgainstDelta(outcomes: readonly CellOutcome[]): Plot {
+  const groups = new Map<string, CellOutcome[]>();
+  for (const o of outcomes) {
+    const name = `${o.cell.layout} k=${o.cell.k} d=${o.cell.d} n=${o.cell.n}`;
+    groups.set(name, [...(groups.get(name) ?? []), o]);
+  }
+  const deltas = outcomes.map((o) => o.cell.delta);
+  const series: Series[] = [...groups].map(([name, cells]) => ({
+    name,
+    role: 'measured',
+    points: cells.map((o) => {
+      const look = decidingLook(o);
+      return { x: o.cell.delta, y: mean(gapsOf(o).map((g) => Math.min(g, GAP_CLIP))), lower: look.gapLower, upper: look.gapUpper };
+    }),
+  }));
+  return {
+    title: `F2 (c) is violated if a cell's lower confidence bound on mean |Lloyd − oracle| lies above ${oracleGap}: the paired per-run gap (Lloyd and the oracle on the same instance, clipped at ${GAP_CLIP} as tested) per in-regime cell against Δ, with its test's empirical-Bernstein bounds at the deciding look`,
+    xLabel: 'Δ/σ',
+    yLabel: `mean min(|Lloyd − oracle|, ${GAP_CLIP})`,
+    series: [
+      ...series,
+      curve(`allowed mean |Lloyd − oracle| (${oracleGap})`, 'bound', [Math.min(...deltas), Math.max(...deltas)], () => oracleGap),
+    ],
+  };
+}
+
 /** Mean |Lloyd − oracle| at x = k·d/n with its BAND_PERCENT% band (clippedBernsteinBand, gaps in [0, 1 − 1/k]). */
 function excessPoint(o: { readonly cell: F2Cell; readonly runs: readonly Run[] }): SeriesPoint {
   const band = clippedBernsteinBand(gapsOf(o), TREND_CLIP, BAND_ALPHA, 1 - 1 / o.cell.k);
@@ -600,7 +683,7 @@ function excessAgainstKdOverN(outcomes: readonly CellOutcome[], trend: readonly 
   const xs = [...inside, ...trend].map((o) => kdOverN(o.cell)).sort((a, b) => a - b);
   const top = Math.max(oracleGap, ...[...inside, ...trend].map((o) => excessPoint(o).upper ?? 0));
   return {
-    title: `F2 outside its regime (a trend, not in the verdict): mean |Lloyd − oracle| against k·d/n (${layout}, k = ${k}, Δ/σ = ${delta}, n = ${TREND_AT.n} outside, d up to ${Math.max(...trend.map((t) => t.cell.d))}), ${BAND_PERCENT}% bands; in the regime it fails above ${oracleGap}`,
+    title: `F2 outside its regime is a trend, not in the verdict, so nothing here can make F2 fail: mean |Lloyd − oracle| against k·d/n (${layout}, k = ${k}, Δ/σ = ${delta}, n = ${TREND_AT.n} outside, d up to ${Math.max(...trend.map((t) => t.cell.d))}), ${BAND_PERCENT}% bands; in the regime, a mean significantly above ${oracleGap} would violate F2`,
     xLabel: 'k·d/n',
     yLabel: 'mean |Lloyd − oracle|',
     series: [

@@ -9,10 +9,21 @@ import type { ClusteringTransformer } from '../../model/clustering/transformer';
 import type { Rng } from '../../theory/rng';
 import { mean } from '../../theory/sample-statistics';
 import { BAND_PERCENT, bandPoint } from './kit/bands';
-import { type CheckContext, type ClaimCheck, type ClaimResult, type ClaimScales, type Plot, scaleName } from './kit/claim-check';
+import {
+  type CheckContext,
+  type ClaimCheck,
+  type ClaimResult,
+  type ClaimScales,
+  type Headline,
+  type Plot,
+  scaleName,
+} from './kit/claim-check';
 import { describeConfig } from './kit/describe-config';
+import { headline, shown } from './kit/headline';
+import { pairedDifferencePoint, pairedDifferenceSeries } from './kit/paired-difference-series';
 import { type PairedStep, type PairedTrend, pairedTrend } from './kit/paired-trend';
 import { checkpointNote, withPretrainedTransformers } from './kit/pretrained-transformers';
+import { curve } from './kit/rate-series';
 import { verdictOf } from './kit/verdict';
 
 const CONSTANTS = claimEntry('F4').constants;
@@ -181,6 +192,7 @@ function present(
       `paired, N=${label(trend.ends.later)} − N=${label(trend.ends.earlier)} = ${ends.mean.toFixed(4)} ± ${ends.slack.toFixed(4)} (${ends.below ? 'below: falls' : ends.above ? 'above: rises' : 'not resolved'}); ` +
       `${rises.length === 0 ? 'no consecutive step rises significantly' : `rises: ${rises.join('; ')}`}; ` +
       `excess-risk log-log slope on every finite N ${describeSlope(judged.slope)} beside the O(N^−1/2) envelope's ${CONSTANTS.envelopeSlope}`,
+    headline: headlineOf(trend),
     numbers: f4Numbers(planned, measured, judged, heldOut, seconds),
     samples: heldOut * points.length,
     failureProbability: CONSTANTS.familyWiseFailureProbability,
@@ -195,9 +207,27 @@ function present(
           },
         }
       : {}),
-    plots: [errorPlot(judged, planned.streamed), excessPlot(judged)],
+    plots: [stepPlot(judged), errorPlot(judged, planned.streamed), excessPlot(judged)],
     notes: f4Notes(planned, measured, judged, context),
   };
+}
+
+/**
+ * F4's row: the verdict's paired bounds, each against 0 — every step's lower bound (a rise if
+ * above) and the ends' upper bound (a fall only if below) — the one nearest to or beyond 0.
+ */
+function headlineOf(trend: PairedTrend<Point>): Headline {
+  const candidates = [
+    ...trend.steps.map((s) => ({ step: s, side: 'lower', value: s.difference.mean - s.difference.slack })),
+    { step: trend.ends, side: 'upper', value: trend.ends.difference.mean + trend.ends.difference.slack },
+  ];
+  const nearest = candidates.reduce((n, c) => (c.value > n.value ? c : n));
+  const { step, side } = nearest;
+  return headline(
+    `paired error differences against 0: no step N → next N above, N=${label(trend.ends.later)} − N=${label(trend.ends.earlier)} below (one-sided bounds at ${shown(trend.sideAlpha)} each)`,
+    `${side} bound of N=${label(step.later)} − N=${label(step.earlier)}: ${shown(nearest.value)} (mean ${shown(step.difference.mean)} ± ${shown(step.difference.slack)})`,
+    -nearest.value,
+  );
 }
 
 function describeStep(s: PairedStep<Point>): string {
@@ -287,7 +317,7 @@ function errorPlot({ finite, ordered, oracle }: F4Judgement, config: ClusteringE
   const xs = finite.map((p) => p.pretrainingInstances!);
   const streamed = ordered.at(-1)!;
   return {
-    title: `F4: mislabel rate against pre-training instances N (k = ${K}, n = ${config.n}, Δ/σ uniform in [${config.deltaRange.join(', ')}]; ${BAND_PERCENT}% pointwise bands). Fails if the paired error rises significantly between consecutive N, or at N = ∞ above the smallest N; holds only if it is significantly below it at N = ∞`,
+    title: `F4 is violated if the paired error rises significantly between consecutive N, or is significantly higher at N = ∞ than at the smallest N; it holds only if significantly lower there (paired bands: plot 1; the ${BAND_PERCENT}% bands drawn here are unpaired): mislabel rate against pre-training instances N (k = ${K}, n = ${config.n}, Δ/σ uniform in [${config.deltaRange.join(', ')}])`,
     xLabel: 'N',
     yLabel: 'mean mislabel rate',
     logX: true,
@@ -312,16 +342,16 @@ function excessPlot({ finite, slope }: F4Judgement): Plot {
   const first = finite[0]!;
   const firstExcess = mean(excess(first));
   return {
-    title: `F4: paired excess over the oracle (transformer − oracle per instance) against N, ${BAND_PERCENT}% paired bands, every N; slope ${describeSlope(slope)}`,
+    title: `F4's slope is reported outside the verdict, so nothing here can make F4 fail: paired excess over the oracle (transformer − oracle per instance) against N, ${BAND_PERCENT}% paired bands, every N; slope ${describeSlope(slope)}`,
     xLabel: 'N',
     yLabel: 'mean transformer − oracle',
     logX: true,
     series: [
-      {
-        name: 'excess risk (paired)',
-        role: 'measured',
-        points: finite.map((p) => bandPoint(p.pretrainingInstances!, excess(p), DIFFERENCE_RANGE, Number.NEGATIVE_INFINITY)),
-      },
+      pairedDifferenceSeries(
+        'excess risk (paired)',
+        finite.map((p) => ({ x: p.pretrainingInstances!, a: p.errors.transformer, b: p.errors.oracle })),
+        DIFFERENCE_RANGE,
+      ),
       ...(firstExcess > 0
         ? [
             {
@@ -334,6 +364,36 @@ function excessPlot({ finite, slope }: F4Judgement): Plot {
             },
           ]
         : []),
+    ],
+  };
+}
+
+/**
+ * The verdict as tested (issue 12): per step, the paired difference of the transformer's errors,
+ * next N − N per held-out instance at x = N (the last step to N = ∞), with its decision band
+ * (± the slack at the Bonferroni level per bound); the ends' difference N = ∞ − smallest N drawn
+ * across every N.
+ */
+function stepPlot({ trend, finite }: F4Judgement): Plot {
+  const x = (p: Point) => p.pretrainingInstances!; // an earlier point is always finite: N = ∞ is last
+  const xs = finite.map(x);
+  return {
+    title: `F4 is violated if a step's band lies wholly above 0, or the ends' band does; it holds only if the ends' band lies wholly below 0: paired differences of the transformer's error per held-out instance, next N − N at x = N (the last step to N = ∞), and N = ∞ − N = ${label(trend.ends.earlier)} drawn across every N, with decision bands at ${trend.sideAlpha.toExponential(2)} per side`,
+    xLabel: 'N',
+    yLabel: 'mean paired error difference',
+    logX: true,
+    series: [
+      {
+        name: 'step: next N − N (paired)',
+        role: 'measured',
+        points: trend.steps.map((s) => pairedDifferencePoint(x(s.earlier), s.difference)),
+      },
+      {
+        name: `ends: N = ∞ − N = ${label(trend.ends.earlier)} (paired)`,
+        role: 'reference',
+        points: xs.map((n) => pairedDifferencePoint(n, trend.ends.difference)),
+      },
+      curve('0 (no change)', 'bound', xs, () => 0),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { b2MeanBoundOfInstance } from '../../bounds/b2-estep-temperature';
 import { c2MeanBoundOfInstance } from '../../bounds/c2-mstep-temperature';
+import { claimEntry } from '../../bounds/registry';
 import { writeFileAtomic } from '../../model/atomic-file';
 import { initBackend } from '../../model/backend';
 import { clusteringPreset } from '../../model/clustering/presets';
@@ -101,12 +102,18 @@ function heldOutCount(config: TrainConfig): number {
   return config.quick ? 1000 : 5000;
 }
 
-/** F3: the clustering-transformer preset at (seed, quick, k, init); held out: its best validation loss. */
+/**
+ * F3: the clustering-transformer preset at (seed, quick, k, init), pre-trained as claim F3 does (n
+ * per batch in [minN, maxN]), so that with F3's seed and init it is F3's checkpoint; held out: its
+ * best validation loss.
+ */
 function trainTransformer(config: TargetConfig<'transformer'>, cache: CacheOptions): Trained {
+  const { minN, maxN } = claimEntry('F3').constants;
   const preset = clusteringPreset({
     runSeed: config.seed,
     quick: config.quick,
     k: config.k ?? 3,
+    nRange: [minN, maxN],
     ...(config.init ? { init: config.init } : {}),
   });
   const experiment = config.steps === undefined ? preset : { ...preset, training: { ...preset.training, steps: config.steps } };

@@ -57,7 +57,7 @@ export const trainOptionsSchema = z.discriminatedUnion('target', [
   z.strictObject({
     target: z.literal('transformer'),
     ...common,
-    /** Clusters of the F3 preset (n = 32, d = 3); default 3. */
+    /** Clusters of the F3 preset (n per batch in [32, 256], d = 3); default 3. */
     k: integerAtLeast(1).optional(),
     /** The initialization the transformer is given. */
     init: oneOf(TRANSFORMER_INITS).optional(),

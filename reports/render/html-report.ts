@@ -7,13 +7,14 @@ import { brokenProof, brokenProofLead, firstFailingRow, type ProofRow, rowCells,
 import {
   claimFacts,
   environmentRows,
+  headlineCells,
   type LabelledValue,
   numberRows,
   outcomeTally,
   PAPER_REFERENCE,
   plotFileBase,
   REPORT_TITLE,
-  summaryNumbers,
+  SUMMARY_COLUMNS,
 } from './report-content';
 import { typesetSvg } from './typeset';
 
@@ -57,17 +58,22 @@ export function renderHtml(results: RunResults, plotSvgs: ReadonlyMap<string, st
   ].join('\n');
 }
 
+/** The claims table: one row per claim, its headline (bound, measured, margin) beside the failure probability. */
 function summaryTable(results: RunResults): string {
-  const header = ['Claim', 'Title', 'Provenance', 'Kind', 'Verdict', 'Key numbers'].map((h) => `<th>${h}</th>`).join('');
+  const header = SUMMARY_COLUMNS.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const rows = results.claims.map((record) => {
     const outcome = claimOutcome(record);
+    const headline = headlineCells(record);
     const cells = [
       `<td><a href="#${escapeHtml(record.id)}">${escapeHtml(record.id)}</a></td>`,
       `<td>${escapeHtml(record.title)}</td>`,
       `<td>${escapeHtml(record.provenance)}</td>`,
       `<td>${escapeHtml(record.kind)}</td>`,
       `<td>${badge(outcome)}</td>`,
-      `<td class="numbers">${escapeHtml(summaryNumbers(record))}</td>`,
+      `<td class="numbers">${escapeHtml(headline.bound)}</td>`,
+      `<td class="numbers">${escapeHtml(headline.measured)}</td>`,
+      `<td class="margin">${escapeHtml(headline.margin)}</td>`,
+      `<td class="margin">${escapeHtml(headline.failureProbability)}</td>`,
     ];
     return `<tr class="${outcomeClass(outcome)}">${cells.join('')}</tr>`;
   });

@@ -19,6 +19,7 @@ th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: left; vert
 th { background: var(--code); }
 table.summary { width: 100%; }
 table.summary td.numbers { font-size: 0.9em; }
+table.summary td.margin { font-size: 0.9em; white-space: nowrap; }
 pre { background: var(--code); border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; overflow-x: auto; font-size: 0.85em; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 blockquote { margin: 8px 0; padding: 4px 12px; border-left: 4px solid var(--rule); color: var(--muted); }

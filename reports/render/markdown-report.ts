@@ -6,12 +6,13 @@ import { brokenProof, brokenProofLead, firstFailingRow, rowCells, statementRow, 
 import {
   claimFacts,
   environmentRows,
+  headlineCells,
   numberRows,
   outcomeTally,
   PAPER_REFERENCE,
   plotFileBase,
   REPORT_TITLE,
-  summaryNumbers,
+  SUMMARY_COLUMNS,
 } from './report-content';
 
 /** report.md: environment, a claims summary table, then one section per claim with its PNG plots. */
@@ -31,16 +32,20 @@ export function renderMarkdown(results: RunResults): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
+/** The claims table: one row per claim, its headline (bound, measured, margin) beside the failure probability. */
 function summaryTable(results: RunResults): string {
-  const rows = results.claims.map((record) => [
-    `[${record.id}](#${record.id})`,
-    escapeMarkdown(record.title),
-    escapeMarkdown(record.provenance),
-    escapeMarkdown(record.kind),
-    `**${escapeMarkdown(claimOutcome(record))}**`,
-    escapeMarkdown(summaryNumbers(record)),
-  ]);
-  return markdownTable(['Claim', 'Title', 'Provenance', 'Kind', 'Verdict', 'Key numbers'], rows);
+  const rows = results.claims.map((record) => {
+    const cells = headlineCells(record);
+    return [
+      `[${record.id}](#${record.id})`,
+      escapeMarkdown(record.title),
+      escapeMarkdown(record.provenance),
+      escapeMarkdown(record.kind),
+      `**${escapeMarkdown(claimOutcome(record))}**`,
+      ...[cells.bound, cells.measured, cells.margin, cells.failureProbability].map(escapeMarkdown),
+    ];
+  });
+  return markdownTable(SUMMARY_COLUMNS, rows);
 }
 
 function claimSection(record: ClaimRecord, runSeed: number): string {

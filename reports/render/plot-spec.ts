@@ -1,6 +1,8 @@
 export type TopLevelSpec = import('vega-lite', { with: { 'resolution-mode': 'import' }}).TopLevelSpec;
 
 import type { Plot, Series, SeriesPoint } from '../claims/kit/claim-check';
+import { axisDomain } from './axis-domain';
+import { wrapLines } from './wrap-lines';
 
 /** Solid for measured curves, dashed for bounds, dotted for references. */
 const ROLE_DASHES: readonly (readonly [Series['role'], number[]])[] = [
@@ -9,16 +11,36 @@ const ROLE_DASHES: readonly (readonly [Series['role'], number[]])[] = [
   ['reference', [2, 3]],
 ];
 
+/** Characters per line of a plot's title (the plot and its legend are about 800 px wide). */
+const TITLE_LINE_LENGTH = 100;
+/** Pixels between an axis's end and the extreme plotted value, so end points are not cut in half. */
+const AXIS_PADDING = 8;
+
 /**
  * A claim's Plot as a vega-lite spec: one colour per series; 'bound' curves dashed, 'measured'
  * solid with points, 'reference' dotted; confidence bands as a shaded area with error bars. On a
  * log axis, points with non-positive values are left out (and the subtitle says how many), and
- * band ends at or below zero are drawn down to the smallest positive value in the plot.
+ * band ends at or below zero are drawn down to the smallest positive value in the plot. Each
+ * axis spans the plotted values (axisDomain), and the title wraps onto lines.
  */
 export function plotSpec(plot: Plot): TopLevelSpec {
   const { rows, omitted } = plotRows(plot);
-  const x = { field: 'x', type: 'quantitative', title: plot.xLabel, scale: scaleFor(plot.logX), axis: axisFor(plot.logX) } as const;
-  const y = { field: 'y', type: 'quantitative', title: plot.yLabel, scale: scaleFor(plot.logY), axis: axisFor(plot.logY) } as const;
+  const xValues = rows.map((row) => row.x);
+  const yValues = rows.flatMap((row) => [row.y, row.lower, row.upper].filter((v): v is number => v !== undefined));
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: plot.xLabel,
+    scale: scaleFor(plot.logX, axisDomain(xValues, plot.logX === true)),
+    axis: axisFor(plot.logX),
+  } as const;
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: plot.yLabel,
+    scale: scaleFor(plot.logY, axisDomain(yValues, plot.logY === true)),
+    axis: axisFor(plot.logY),
+  } as const;
   const color = {
     field: 'series',
     type: 'nominal',
@@ -30,7 +52,10 @@ export function plotSpec(plot: Plot): TopLevelSpec {
   const hasBand = { filter: 'isValid(datum.lower) && isValid(datum.upper)' };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: omitted > 0 ? { text: plot.title, subtitle: omittedNote(omitted) } : plot.title,
+    title: {
+      text: wrapLines(plot.title, TITLE_LINE_LENGTH),
+      ...(omitted > 0 ? { subtitle: omittedNote(omitted) } : {}),
+    },
     width: 520,
     height: 320,
     background: 'white',
@@ -112,8 +137,10 @@ function smallestPositiveY(plot: Plot): number | undefined {
   return positive.length > 0 ? Math.min(...positive) : undefined;
 }
 
-function scaleFor(log: boolean | undefined) {
-  return log ? ({ type: 'log' } as const) : ({ type: 'linear', zero: false } as const);
+/** A log or linear scale over `domain` exactly (no rounding out to nice values, no forced zero). */
+function scaleFor(log: boolean | undefined, domain: [number, number] | undefined) {
+  const span = domain === undefined ? {} : { domain, nice: false, padding: AXIS_PADDING };
+  return log ? ({ type: 'log', ...span } as const) : ({ type: 'linear', zero: false, ...span } as const);
 }
 
 /** Log axes drop trailing zeros from tick labels (1e-58, 0.001); linear axes keep vega's default format. */

@@ -10,8 +10,21 @@ export const PAPER_REFERENCE = 'Y. He, H.-Y. Chen, Y. Cao, J. Fan, H. Liu, arXiv
 
 export type LabelledValue = readonly [label: string, value: string];
 
-/** How many key numbers the summary table shows per claim; the claim's section shows all. */
-const SUMMARY_NUMBER_COUNT = 3;
+/** The claims table's columns (issue 12): the headline's bound, measured value and margin beside the failure probability. */
+export const SUMMARY_COLUMNS = [
+  'Claim',
+  'Title',
+  'Provenance',
+  'Kind',
+  'Verdict',
+  'Bound',
+  'Measured',
+  'Margin',
+  'Failure probability',
+] as const;
+
+/** What a claims-table cell shows when there is nothing to show (no result, or no headline). */
+const MISSING = '—';
 const SUMMARY_ERROR_LENGTH = 160;
 
 export function environmentRows(results: RunResults): LabelledValue[] {
@@ -43,14 +56,32 @@ export function outcomeTally(results: RunResults): string {
   return [...counts].map(([outcome, count]) => `${outcome}: ${count}`).join(', ');
 }
 
-/** The summary table's last column: the first key numbers, the error, or nothing. */
-export function summaryNumbers(record: ClaimRecord): string {
-  if (record.status === 'error') return firstLine(record.error ?? 'unknown error', SUMMARY_ERROR_LENGTH);
-  if (!record.result) return '—';
-  const entries = Object.entries(record.result.numbers);
-  const shown = entries.slice(0, SUMMARY_NUMBER_COUNT).map(([name, value]) => `${name} = ${formatNumberValue(value)}`);
-  if (entries.length > SUMMARY_NUMBER_COUNT) shown.push('…');
-  return shown.length > 0 ? shown.join(', ') : '—';
+/** The claims table's cells after the verdict, as plain text. */
+export interface HeadlineCells {
+  readonly bound: string;
+  readonly measured: string;
+  readonly margin: string;
+  readonly failureProbability: string;
+}
+
+/**
+ * A claim's headline cells: "—" where the result or its headline is missing; a check that failed
+ * shows the first line of its error as the measured value.
+ */
+export function headlineCells(record: ClaimRecord): HeadlineCells {
+  const { result } = record;
+  const headline = result?.headline;
+  const error = record.status === 'error' ? firstLine(record.error ?? 'unknown error', SUMMARY_ERROR_LENGTH) : undefined;
+  return {
+    bound: headline?.bound ?? MISSING,
+    measured: error ?? headline?.measured ?? MISSING,
+    margin: headline?.margin === undefined ? MISSING : formatNumber(headline.margin),
+    failureProbability: result ? failureProbabilityText(result.failureProbability) : MISSING,
+  };
+}
+
+function failureProbabilityText(probability: number): string {
+  return probability === 0 ? '0 (deterministic check)' : formatNumber(probability);
 }
 
 /** A claim's verdict as its section states it: a report claim (kind `report`) has none. */
@@ -73,11 +104,12 @@ export function claimFacts(record: ClaimRecord, runSeed: number): LabelledValue[
 }
 
 function resultFacts(result: ClaimResult): LabelledValue[] {
-  const probability = result.failureProbability === 0 ? '0 (deterministic check)' : formatNumber(result.failureProbability);
-  return [
-    ['Samples', String(result.samples)],
-    ['Failure probability', probability],
-  ];
+  const facts: LabelledValue[] = [];
+  const { headline } = result;
+  if (headline) facts.push(['Bound', headline.bound], ['Measured', headline.measured]);
+  if (headline?.margin !== undefined) facts.push(['Margin', formatNumber(headline.margin)]);
+  facts.push(['Samples', String(result.samples)], ['Failure probability', failureProbabilityText(result.failureProbability)]);
+  return facts;
 }
 
 export function numberRows(result: ClaimResult): LabelledValue[] {

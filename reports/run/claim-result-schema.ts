@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLAIM_IDS, RELATIONS, STEP_KINDS } from '../../bounds/registry';
 import {
   type ClaimResult,
+  type Headline,
   type Plot,
   type ProofEvaluation,
   type ProofStepSummary,
@@ -106,11 +107,25 @@ export const ProofSummarySchema = z
   })
   .meta({ description: "A claim's proof checked step by step on every case of its check, and the finding." });
 
+export const HeadlineSchema = z
+  .strictObject({
+    bound: z.string().describe('The bound or level the verdict tests, as text, with where it is tightest.'),
+    measured: z
+      .string()
+      .describe('The worst measured value against the bound, with its cell; for a confidence-bounded test, the deciding confidence bound.'),
+    margin: z
+      .number()
+      .optional()
+      .describe("bound − measured in the claim's units (negative: beyond the bound); absent for a 'report' claim."),
+  })
+  .meta({ id: 'headline', description: "The claims table's row of a result: the bound, the worst measured value against it, the margin." });
+
 export const ClaimResultSchema = z
   .strictObject({
     id: ClaimIdSchema,
     verdict: z.enum(VERDICTS).describe("'holds', 'violated' or 'inconclusive'; 'reported' (no verdict) for a claim of kind 'report' only."),
     summary: z.string(),
+    headline: HeadlineSchema.optional(),
     numbers: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
     samples: z.number().int().min(0),
     failureProbability: z.number().min(0).max(1),
@@ -129,6 +144,7 @@ export const SCHEMAS_MATCH_CLAIM_CHECK_TYPES: {
   readonly seriesPoint: MutuallyAssignable<z.infer<typeof SeriesPointSchema>, SeriesPoint>;
   readonly series: MutuallyAssignable<z.infer<typeof SeriesSchema>, Series>;
   readonly plot: MutuallyAssignable<z.infer<typeof PlotSchema>, Plot>;
+  readonly headline: MutuallyAssignable<z.infer<typeof HeadlineSchema>, Headline>;
   readonly proofEvaluation: MutuallyAssignable<z.infer<typeof ProofEvaluationSchema>, ProofEvaluation>;
   readonly proofSymbolic: MutuallyAssignable<z.infer<typeof ProofSymbolicSchema>, ProofSymbolic>;
   readonly proofStep: MutuallyAssignable<z.infer<typeof ProofStepSummarySchema>, ProofStepSummary>;
@@ -138,6 +154,7 @@ export const SCHEMAS_MATCH_CLAIM_CHECK_TYPES: {
   seriesPoint: true,
   series: true,
   plot: true,
+  headline: true,
   proofEvaluation: true,
   proofSymbolic: true,
   proofStep: true,

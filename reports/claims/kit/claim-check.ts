@@ -113,12 +113,24 @@ export interface ProofSummary {
   readonly endStatementCounterexample?: unknown;
 }
 
+/** The claims table's row of a result (issue 12): what the verdict tests, against what was measured. */
+export interface Headline {
+  /** The bound or level as text, with where it is tightest, e.g. `2(k−1)Φ(−Δ/2σ) + 0.01 = 0.0555 at k=3, Δ/σ=4`. */
+  readonly bound: string;
+  /** The worst measured value against it (the nearest to or beyond the bound), as text with its cell; for a confidence-bounded test, the confidence bound that decides. */
+  readonly measured: string;
+  /** bound − measured in the claim's units (negative: beyond the bound); absent for a `report` claim. */
+  readonly margin?: number;
+}
+
 /** What a claim's check returns; every number is finite (checked before writing). */
 export interface ClaimResult {
   readonly id: ClaimId;
   readonly verdict: Verdict;
   /** One line: the bound beside the measured worst case. */
   readonly summary: string;
+  /** The claims table's row: the bound (or level) the verdict tests, the worst measured value against it, the margin. */
+  readonly headline?: Headline;
   /** Key numbers, by name. */
   readonly numbers: Readonly<Record<string, NumberValue>>;
   /** Number of generated cases, instances or repetitions the verdict rests on. */

@@ -2,6 +2,7 @@ import { initBackend } from '../../../model/backend';
 import type { ClusteringExperiment } from '../../../model/clustering/config';
 import { pretrainClusteringTransformers } from '../../../model/clustering/parallel-pretraining';
 import { type TrainedClusteringTransformer, trainClusteringTransformer } from '../../../model/clustering/pretrained-transformer';
+import { checkpointLabel, withCheckpointLabel } from './checkpoint-label';
 import type { Progress } from './claim-check';
 
 /** What a claim measured with its pre-trained transformers. */
@@ -64,7 +65,7 @@ export interface CheckpointDetails {
   readonly seed?: boolean;
 }
 
-/** A note on where a model came from: trained in this run or loaded from the cache, its checkpoint, steps and throughput. */
+/** A note on where a model came from: trained in this run or loaded from the cache, its checkpoint (checkpointLabel), steps and throughput. */
 export function checkpointNote(
   label: string,
   model: TrainedClusteringTransformer,
@@ -73,12 +74,14 @@ export function checkpointNote(
 ): string {
   const { cached } = model;
   const shown = [
-    `checkpoint ${cached.checkpointDirectory}`,
+    `checkpoint ${checkpointLabel(cached.checkpointDirectory)}`,
     `${cached.outcome.stepsRun} steps`,
     ...(details.bestStep ? [`best step ${cached.outcome.bestStep}`] : []),
     ...(details.seed ? [`seed ${model.training.config.seed}`] : []),
     `${model.instancesPerSecond.toFixed(0)} instances/s on ${backend}`,
   ];
-  const rejected = cached.rejectedCheckpoint ? `; cached checkpoint rejected: ${cached.rejectedCheckpoint}` : '';
+  const rejected = cached.rejectedCheckpoint
+    ? `; cached checkpoint rejected: ${withCheckpointLabel(cached.rejectedCheckpoint, cached.checkpointDirectory)}`
+    : '';
   return `${label}: ${cached.source} (${shown.join(', ')})${rejected}`;
 }

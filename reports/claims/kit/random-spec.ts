@@ -22,3 +22,8 @@ export function randomSpec(rng: Rng, ranges: SpecRanges): MixtureSpec {
   const delta = ranges.delta[0] + (ranges.delta[1] - ranges.delta[0]) * rng.uniform();
   return { k, d, n, delta, sigma: 1, layout: d >= k - 1 ? 'simplex' : 'random', variant: { kind: 'isotropic' } };
 }
+
+/** A drawn spec as headlines name its case, e.g. `k=3, d=2, n=40, Δ/σ=4.12`. */
+export function describeSpec(spec: MixtureSpec): string {
+  return `k=${spec.k}, d=${spec.d}, n=${spec.n}, Δ/σ=${spec.delta.toFixed(2)}`;
+}

@@ -2,7 +2,10 @@ import type * as tf from '@tensorflow/tfjs';
 import type { EStepExperiment } from '../../../model/training/estep-experiment';
 import type { MStepExperiment } from '../../../model/training/mstep-experiment';
 import { BAND_PERCENT } from './bands';
-import type { ClaimCheck, ClaimResult, NumberValue, Plot, Series, Verdict } from './claim-check';
+import type { ClaimCheck, ClaimResult, Headline, NumberValue, Plot, Series, Verdict } from './claim-check';
+import { headline, shown } from './headline';
+import { pairedDifferencePoint } from './paired-difference-series';
+import { curve } from './rate-series';
 import { SmallestCase } from './smallest-case';
 import { describeTraining } from './trained-describe';
 import type { LayerCell, TrainedLayerClaim, TrainedLayerScale, TrainedLayerText } from './trained-layer-claim';
@@ -62,16 +65,33 @@ function present<Config extends EStepExperiment | MStepExperiment, Batch extends
     id: claim.id,
     verdict,
     summary: summaryOf(claim.text, run),
+    headline: headlineOf(claim.text, tests),
     numbers: numbersOf(run, tests),
     samples: run.outcomes.reduce((s, o) => s + o.heldOut, 0),
     failureProbability: FAILURE_PROBABILITY,
     ...(smallestViolation ? { counterexample: counterexampleOf(smallestViolation) } : {}),
-    plots: run.outcomes.map((o) => plotFor(claim.id, claim.text, run.seeds, o)),
+    plots: [...run.outcomes.map((o) => plotFor(claim.id, claim.text, run.seeds, o)), pairedPlot(claim.id, run)],
     notes: notesOf(claim, run, tests),
   };
 }
 
 const f4 = (x: number): string => x.toFixed(4);
+
+/** How far a test is from rejecting: ε_construct − (chosen layer's mean test error − slack). */
+function marginOf({ comparison }: LayerTest): number {
+  return comparison.constructMean - (comparison.trainedMean - comparison.slack);
+}
+
+/** B3, C3: the (cell, M) nearest to rejection; the lower confidence bound trainedMean − slack decides against ε_construct. */
+function headlineOf(text: TrainedLayerText, tests: readonly LayerTest[]): Headline {
+  const t = tests.reduce((tightest, test) => (marginOf(test) < marginOf(tightest) ? test : tightest));
+  const { trainedMean, constructMean, slack } = t.comparison;
+  return headline(
+    `ε_construct (${text.boundClaim} bound at β_cap) = ${shown(constructMean)} at k=${t.cell.k}, d=${t.cell.d}, M=${t.heads}`,
+    `chosen layer's test error − slack = ${shown(trainedMean - slack)} (mean ${shown(trainedMean)}, paired slack ${shown(slack)}; seed ${t.chosen + 1} of ${t.seeds.length})`,
+    marginOf(t),
+  );
+}
 
 function summaryOf(text: TrainedLayerText, run: TrainedLayerRun): string {
   const cell = (o: CellOutcome): string =>
@@ -170,7 +190,7 @@ function plotFor(id: string, text: TrainedLayerText, seeds: number, o: CellOutco
     points: o.heads.map((h) => ({ x: h.heads, y: h.seeds[r]!.testError })),
   }));
   return {
-    title: `${id}: ${text.plotError} against heads M (k = ${o.cell.k}, d = ${o.cell.d}, n = ${o.cell.n}, Δ/σ = ${o.cell.delta}, β_cap = ${o.cell.betaCap}; ${o.heldOut} test instances, ${BAND_PERCENT}% bands); violated if a chosen layer's error exceeds ε_construct beyond its slack`,
+    title: `${id} is violated if a chosen layer's test error exceeds ε_construct by more than its paired slack (the paired plot): ${text.plotError} against heads M (k = ${o.cell.k}, d = ${o.cell.d}, n = ${o.cell.n}, Δ/σ = ${o.cell.delta}, β_cap = ${o.cell.betaCap}; ${o.heldOut} test instances, ${BAND_PERCENT}% unpaired bands)`,
     xLabel: 'heads M',
     yLabel: text.yLabel,
     logX: true,
@@ -192,6 +212,38 @@ function plotFor(id: string, text: TrainedLayerText, seeds: number, o: CellOutco
         points: xs.map((x) => ({ x, y: o.heads[0]!.comparison.constructMean })),
       },
       { name: 'construction (measured)', role: 'reference', points: xs.map((x) => ({ x, y: o.constructionActual })) },
+    ],
+  };
+}
+
+/**
+ * The verdict's own comparison, paired per test instance (issue 12): per cell, the chosen layer −
+ * ε_construct with its decision band (mean ± the test's slack at δ per (cell, M)), and the chosen
+ * layer − the construction's measured error with its BAND_PERCENT% paired band.
+ */
+function pairedPlot(id: string, run: TrainedLayerRun): Plot {
+  const xs = [...new Set(run.outcomes.flatMap((o) => o.heads.map((h) => h.heads)))].sort((a, b) => a - b);
+  return {
+    title: `${id} is violated if a decision band of chosen layer − ε_construct lies wholly above 0: paired differences per test instance against heads M (decision bands at δ = ${run.alpha.toExponential(2)} per (cell, M); chosen − the construction's measured error with ${BAND_PERCENT}% paired bands)`,
+    xLabel: 'heads M',
+    yLabel: 'mean paired difference per test instance',
+    logX: true,
+    series: [
+      ...run.outcomes.flatMap((o): Series[] => [
+        {
+          name: `k=${o.cell.k}, d=${o.cell.d}: layer − ε_construct (test)`,
+          role: 'measured',
+          points: o.heads.map((h) =>
+            pairedDifferencePoint(h.heads, { mean: h.comparison.trainedMean - h.comparison.constructMean, slack: h.comparison.slack }),
+          ),
+        },
+        {
+          name: `k=${o.cell.k}, d=${o.cell.d}: layer − construction`,
+          role: 'reference',
+          points: o.heads.map((h) => pairedDifferencePoint(h.heads, { mean: h.gap, slack: h.gapBand })),
+        },
+      ]),
+      curve('0: layer = ε_construct', 'bound', xs, () => 0),
     ],
   };
 }

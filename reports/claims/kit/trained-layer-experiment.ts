@@ -11,6 +11,7 @@ import type { Instance } from '../../../theory/mixture';
 import type { Rng } from '../../../theory/rng';
 import { mean } from '../../../theory/sample-statistics';
 import { BAND_ALPHA } from './bands';
+import { withCheckpointLabel } from './checkpoint-label';
 import type { CheckContext } from './claim-check';
 import type { LayerCell, TrainedLayerClaim, TrainedLayerProblem, TrainedLayerScale } from './trained-layer-claim';
 import { TrainingStepProgress } from './trained-step-progress';
@@ -224,7 +225,9 @@ function measureSeed<Config extends LayerConfig, Batch extends tf.TensorContaine
       source: trained.source,
       stepsRun: trained.outcome.stepsRun,
       configHash: trained.configHash.slice(0, 24),
-      ...(trained.rejectedCheckpoint ? { rejectedCheckpoint: trained.rejectedCheckpoint } : {}),
+      ...(trained.rejectedCheckpoint
+        ? { rejectedCheckpoint: withCheckpointLabel(trained.rejectedCheckpoint, trained.checkpointDirectory) }
+        : {}),
       validationError: mean(problem.heldOutErrors(instances.selection)),
       testError: mean(testErrors),
       maxNorm: Math.max(...problem.layer.effectiveNorms()),
