@@ -33,10 +33,10 @@ export function inputOf(task: ClusteringTask): TransformerInput {
   return task.init ? { points: task.instance.points, centers: task.init } : { points: task.instance.points };
 }
 
-/** The pre-training distribution's spec at separation Δ. */
+/** The pre-training distribution's spec at separation Δ: the config's family (claim G1; isotropic by default). */
 export function specAt(config: ClusteringExperiment, delta: number, n = config.n): MixtureSpec {
-  const { k, d, sigma, layout } = config;
-  return { k, d, n, delta, sigma, layout, variant: { kind: 'isotropic' } };
+  const { k, d, sigma, layout, variant } = config;
+  return { k, d, n, delta, sigma, layout, variant };
 }
 
 /** The n of a pre-training batch (or validation instance): uniform in config.nRange, drawn from `rng`, else config.n. */

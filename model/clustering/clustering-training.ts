@@ -3,21 +3,21 @@ import { Rng } from '../../theory/rng';
 import type { TrainingProblem } from '../training/training-problem';
 import { TRAINING_STREAMS } from '../training/training-streams';
 import { type ClusteringTask, inputOf, samplePretrainingN, samplePretrainingTask } from './clustering-task';
-import type { ClusteringExperiment } from './config';
+import { type ClusteringExperiment, toldClusters } from './config';
 import { crossEntropy, permutationMinCrossEntropy } from './loss';
 import { predictionChunk } from './predict';
 import { PretrainingData } from './pretraining-data';
 import { embedInputs, tokenFeatures } from './token-features';
 import { ClusteringTransformer } from './transformer';
 
-/** The transformer of `config` with weights initialised from `rng` (slot one-hots only without an initialization). */
+/** The transformer of `config` with weights initialised from `rng` (m slot one-hots only without an initialization, claim G1). */
 export function createClusteringTransformer(config: ClusteringExperiment, rng: Rng): ClusteringTransformer {
-  return new ClusteringTransformer(tokenFeatures(config.d, config.init === 'none' ? config.k : 0), config.architecture, rng);
+  return new ClusteringTransformer(tokenFeatures(config.d, config.init === 'none' ? toldClusters(config) : 0), config.architecture, rng);
 }
 
 export type ClusteringBatch = { tokens: tf.Tensor3D; targets: tf.Tensor3D };
 
-/** The batch tensors of tasks with equal shapes: token features and one-hot targets [B, n, k]. */
+/** The batch tensors of tasks with equal shapes: token features and one-hot targets [B, n, k] over the k true (or aligned) labels. */
 export function clusteringBatch(model: ClusteringTransformer, k: number, tasks: readonly ClusteringTask[]): ClusteringBatch {
   const n = tasks[0]!.instance.spec.n;
   const targets = new Float32Array(tasks.length * n * k);
@@ -28,7 +28,8 @@ export function clusteringBatch(model: ClusteringTransformer, k: number, tasks: 
 /**
  * Pre-training of the clustering transformer (claims F3, F4, G1) with the shared loop. The loss
  * is the cross-entropy against the aligned labels (alignment.ts), or without an initialization
- * the permutation-minimising cross-entropy (loss.ts). Validation (early stopping) is the same
+ * the permutation-minimising cross-entropy over max(k, m) labels (loss.ts; m the clusters told,
+ * claim G1). Validation (early stopping) is the same
  * loss on a fixed held-out set, whose tasks draw their n as the batches do (config.nRange). Streams
  * from the config's seed: split(0) initialises the transformer, split(1) drives the pre-training
  * data (pretraining-data.ts), split(2).split(j) draws validation task j (its n first).
@@ -73,7 +74,7 @@ export class ClusteringTraining implements TrainingProblem<ClusteringBatch> {
   validationLoss(): number {
     let total = 0;
     for (const group of this.validation) {
-      const chunk = predictionChunk(this.model, group[0]!.instance.spec.n, this.config.k);
+      const chunk = predictionChunk(this.model, group[0]!.instance.spec.n, toldClusters(this.config));
       for (let start = 0; start < group.length; start += chunk) {
         const part = group.slice(start, start + chunk);
         const batch = clusteringBatch(this.model, this.config.k, part);

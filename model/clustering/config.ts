@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LAYOUTS } from '../../theory/layouts';
+import { clusterSizes, type MixtureSpec, mixtureWeights, type Variant, validateSpec } from '../../theory/mixture';
 import { loopConfigSchema } from '../training/loop-config';
 import { ATTENTION_SCORE_BUDGET } from '../training/mixture-config';
 import { parseConfig } from '../training/parse-config';
@@ -27,10 +28,22 @@ export const architectureSchema = z.strictObject({
 export type Architecture = z.output<typeof architectureSchema>;
 
 /**
+ * Claim G1: a mixture family of theory/mixture.ts as a config field. Its parameters are checked
+ * against k and n by validateSpec and clusterSizes (the superRefine below), the single source.
+ */
+export const variantSchema: z.ZodType<Variant, Variant> = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('isotropic') }),
+  z.strictObject({ kind: z.literal('anisotropic'), lambdaMin: z.number().positive().finite(), lambdaMax: z.number().positive().finite() }),
+  z.strictObject({ kind: z.literal('imbalanced'), alpha: z.number().positive().finite() }),
+  z.strictObject({ kind: z.literal('heavy-tailed'), nu: z.number().finite() }),
+]);
+
+/**
  * One clustering-transformer experiment (claims F3, F4, G1): the pre-training distribution
- * (isotropic Gaussian mixtures with Δ/σ uniform in deltaRange, n points or n uniform in nRange), the initialization fed as
- * centroid tokens, the pre-training set size N (null = a fresh stream, N = ∞), the architecture
- * and the shared loop's settings.
+ * (Gaussian mixtures of the family `variant`, isotropic by default, with Δ/σ uniform in
+ * deltaRange, n points or n uniform in nRange), the initialization fed as centroid tokens, the
+ * number m of clusters the transformer is told, the pre-training set size N (null = a fresh
+ * stream, N = ∞), the architecture and the shared loop's settings.
  */
 export const clusteringExperimentSchema = z
   .strictObject({
@@ -50,9 +63,17 @@ export const clusteringExperimentSchema = z
     deltaRange: z.tuple([z.number().positive().finite(), z.number().positive().finite()]).default([3, 6]),
     sigma: z.number().positive().finite().default(1),
     layout: z.enum(LAYOUTS).default('simplex'),
+    /** Claim G1: the family the pre-training instances are drawn from. */
+    variant: variantSchema.default({ kind: 'isotropic' }),
     init: z.enum(TRANSFORMER_INITS).default('perturbed-truth'),
     /** Λ_0 of the perturbed-truth initialization (CLAIMS.md §2). */
     lambda0: z.number().min(0).max(10).default(0.3),
+    /**
+     * Claim G1 (wrong k): m, the number of clusters the transformer is told (its centroid tokens),
+     * while the data has k; null: m = k. m ≠ k needs init 'none' (m slot one-hots) and trains on
+     * the permutation-minimising loss over max(k, m) labels (loss.ts).
+     */
+    clustersTold: z.number().int().min(2).max(5).nullable().default(null),
     /** Distinct pre-training instances N; null streams fresh instances (N = ∞). */
     pretrainingInstances: z.number().int().min(1).max(1_048_576).nullable().default(null),
     architecture: architectureSchema.prefault({}),
@@ -62,8 +83,9 @@ export const clusteringExperimentSchema = z
     training: loopConfigSchema.prefault({}),
   })
   .superRefine((config, context) => {
-    const { k, d, deltaRange, layout, architecture, batchSize, nRange } = config;
+    const { k, d, deltaRange, layout, architecture, batchSize, nRange, variant, clustersTold } = config;
     const n = Math.max(config.n, nRange?.[1] ?? 0);
+    const fewest = nRange?.[0] ?? config.n;
     if (deltaRange[1] < deltaRange[0])
       context.addIssue({ code: 'custom', path: ['deltaRange'], message: `max (${deltaRange[1]}) must be >= min (${deltaRange[0]})` });
     if (config.n < k) context.addIssue({ code: 'custom', path: ['n'], message: `must be >= k = ${k} (every cluster needs a point)` });
@@ -74,6 +96,11 @@ export const clusteringExperimentSchema = z
       if (config.pretrainingInstances !== null)
         context.addIssue({ code: 'custom', path: ['nRange'], message: 'needs a fresh pre-training stream (pretrainingInstances null)' });
     }
+    if (clustersTold !== null && clustersTold !== k && config.init !== 'none')
+      context.addIssue({ code: 'custom', path: ['clustersTold'], message: `m = ${clustersTold} ≠ k = ${k} needs init 'none'` });
+    // n and the layout have their own issues: the variant is checked at the fewest n with either layout
+    const variantProblem = fewest >= k ? variantIssue({ k, d, n: fewest, delta: 1, sigma: 1, layout: 'random', variant }) : undefined;
+    if (variantProblem) context.addIssue({ code: 'custom', path: ['variant'], message: variantProblem });
     if (layout === 'simplex' && d < k - 1)
       context.addIssue({ code: 'custom', path: ['d'], message: `must be >= k−1 = ${k - 1} for the simplex layout` });
     if (architecture.width % architecture.heads !== 0)
@@ -82,7 +109,7 @@ export const clusteringExperimentSchema = z
         path: ['architecture', 'heads'],
         message: `must divide architecture.width = ${architecture.width}`,
       });
-    const tokens = n + k;
+    const tokens = n + toldClusters(config);
     const scores = batchSize * architecture.heads * tokens * tokens;
     if (scores > ATTENTION_SCORE_BUDGET)
       context.addIssue({
@@ -91,6 +118,22 @@ export const clusteringExperimentSchema = z
         message: `batchSize·heads·(n+k)² = ${scores} (largest n) exceeds ${ATTENTION_SCORE_BUDGET}; lower batchSize, heads or n`,
       });
   });
+
+/** Why a variant cannot be sampled at k and the fewest n (theory's own validation), or undefined. */
+function variantIssue(spec: MixtureSpec): string | undefined {
+  try {
+    validateSpec(spec);
+    clusterSizes(spec.n, mixtureWeights(spec));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Claim G1: m, the clusters the transformer is told (its centroid tokens without an initialization). */
+export function toldClusters(config: Pick<ClusteringExperiment, 'k' | 'clustersTold'>): number {
+  return config.clustersTold ?? config.k;
+}
 
 export type ClusteringExperiment = z.output<typeof clusteringExperimentSchema>;
 export type ClusteringExperimentInput = z.input<typeof clusteringExperimentSchema>;

@@ -28,25 +28,41 @@ export interface MethodErrors {
   readonly oracle: number[];
 }
 
-/**
- * Runs the transformer, Lloyd, EM and the oracle on the same cases (claims F3, G1). Rates are over
- * max(k, m) labels, so a wrong number of clusters is allowed. The cases must share n and m.
- */
-export function compareMethods(model: ClusteringTransformer, cases: readonly EvaluationCase[]): MethodErrors {
-  const inputs: TransformerInput[] = cases.map((c) =>
-    c.transformerInit ? { points: c.instance.points, centers: c.transformerInit } : { points: c.instance.points },
-  );
-  const predicted = predictLabels(model, inputs);
-  const out: MethodErrors = { transformer: [], lloyd: [], em: [], oracle: [] };
-  cases.forEach((c, j) => {
-    const { points, labels, centers, spec } = c.instance;
-    const classes = Math.max(spec.k, c.baselineInit.rows, c.transformerInit?.rows ?? 0);
-    out.transformer.push(mislabelRate(predicted[j]!, labels, classes));
+/** The labels a case's rates are taken over: max(k, m) for m initial centers (or centroid tokens), so a wrong number of clusters is allowed. */
+export function caseClasses(c: EvaluationCase): number {
+  return Math.max(c.instance.spec.k, c.baselineInit.rows, c.transformerInit?.rows ?? 0);
+}
+
+/** The transformer's inputs of the cases: points, and the initialization when it has one. */
+export function transformerInputs(cases: readonly EvaluationCase[]): TransformerInput[] {
+  return cases.map((c) => (c.transformerInit ? { points: c.instance.points, centers: c.transformerInit } : { points: c.instance.points }));
+}
+
+/** The transformer's per-instance mislabel rates on the cases (claims F3, F4, G1; equal n and m). */
+export function transformerErrors(model: ClusteringTransformer, cases: readonly EvaluationCase[]): number[] {
+  const predicted = predictLabels(model, transformerInputs(cases));
+  return cases.map((c, j) => mislabelRate(predicted[j]!, c.instance.labels, caseClasses(c)));
+}
+
+/** Lloyd's, EM's and the oracle's per-instance mislabel rates on the cases (over caseClasses labels). */
+export function baselineErrors(cases: readonly EvaluationCase[]): Omit<MethodErrors, 'transformer'> {
+  const out = { lloyd: [] as number[], em: [] as number[], oracle: [] as number[] };
+  for (const c of cases) {
+    const { points, labels, centers } = c.instance;
+    const classes = caseClasses(c);
     out.lloyd.push(mislabelRate(lloyd(points, c.baselineInit).labels, labels, classes));
     out.em.push(mislabelRate(em(points, c.baselineInit).labels, labels, classes));
     out.oracle.push(mislabelRate(oracleLabels(points, centers), labels, classes));
-  });
+  }
   return out;
+}
+
+/**
+ * Runs the transformer, Lloyd, EM and the oracle on the same cases (claims F3, F4, G1). Rates are
+ * over caseClasses labels. The cases must share n and m.
+ */
+export function compareMethods(model: ClusteringTransformer, cases: readonly EvaluationCase[]): MethodErrors {
+  return { transformer: transformerErrors(model, cases), ...baselineErrors(cases) };
 }
 
 /** One method's per-instance rates: aligned to the initialization's order, and minimised over relabellings. */
