@@ -139,3 +139,33 @@ describe('F3: tvem cluster --method transformer', () => {
     for (const line of transformer) expect(line).toMatchObject({ method: 'transformer', checkpoint, labels: expect.any(Array) });
   });
 });
+
+describe('G1: tvem cluster --method transformer with a wrong-k checkpoint', () => {
+  test('G1: a checkpoint told m = 3 clusters of k = 2 data labels into 3 clusters, needs --k 3, and reports the rate over max(k, m) labels', async () => {
+    const trained = trainClusteringTransformer(
+      {
+        k: 2,
+        d: 2,
+        n: 16,
+        init: 'none',
+        clustersTold: 3,
+        architecture: { width: 8, heads: 2, layers: 1, hidden: 8 },
+        batchSize: 4,
+        validationInstances: 4,
+        seed: testSeed('G1: command wrong k'),
+        training: { steps: 3, evalEvery: 3 },
+      },
+      { checkpointRoot: root },
+    );
+    trained.training.dispose();
+    const wrongK = { checkpoint: trained.cached.checkpointDirectory };
+    const out = await clusterWithTransformer(input(), options({ ...wrongK, k: 3 }), new Rng(1));
+    expect(out.centers).toHaveLength(3);
+    expect(out.labels.every((a) => a >= 0 && a < 3)).toBe(true);
+    expect(out.mislabelRate).toBeGreaterThanOrEqual(0);
+    expect(out.mislabelRate).toBeLessThanOrEqual(1 - 1 / 3);
+    await expect(clusterWithTransformer(input(), options({ ...wrongK, k: 2 }), new Rng(1))).rejects.toThrow(
+      /--k must be 3: this checkpoint was trained without an initialization to find 3 clusters/,
+    );
+  });
+});

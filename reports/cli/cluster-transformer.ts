@@ -1,5 +1,6 @@
 import { initBackend } from '../../model/backend';
 import type { BackendName } from '../../model/backend-names';
+import { toldClusters } from '../../model/clustering/config';
 import { type LoadedClusteringTransformer, loadClusteringTransformer } from '../../model/clustering/load-checkpoint';
 import { predictLabels } from '../../model/clustering/predict';
 import { type Matrix, toRows } from '../../theory/matrix';
@@ -81,7 +82,8 @@ function clusterOne(
     fail('points dimension', input.points.cols, `${config.d}, the dimension the checkpoint was trained at`);
   const k = resolveK(input, options.k);
   const withInit = config.init !== 'none';
-  if (!withInit && k !== config.k) fail('--k', k, `${config.k}: this checkpoint was trained without an initialization at k = ${config.k}`);
+  const slots = toldClusters(config);
+  if (!withInit && k !== slots) fail('--k', k, `${slots}: this checkpoint was trained without an initialization to find ${slots} clusters`);
   const init = withInit ? initialCenters(options.init, input, k, options.lambda0, rng) : undefined;
   const labels = predictLabels(model, [init ? { points: input.points, centers: init } : { points: input.points }])[0]!;
   const { centers, emptyClusters } = predictedClusterMeans(input.points, labels, k, init);
@@ -103,6 +105,9 @@ function clusterOne(
         k: config.k,
         d: config.d,
         n: config.n,
+        nRange: config.nRange,
+        variant: config.variant,
+        clustersTold: slots,
         init: config.init,
         deltaRange: config.deltaRange,
         pretrainingInstances: config.pretrainingInstances,
