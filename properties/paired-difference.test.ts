@@ -4,15 +4,15 @@ import { meanSlack } from '../bounds/training-slack';
 import { pairedDifference } from '../reports/claims/kit/paired-difference';
 import { mean } from '../theory/sample-statistics';
 
-/** reports/claims/kit/paired-difference.ts: claim G1's transformer − Lloyd per-instance differences of rates in [0, 1]. */
+/** reports/claims/kit/paired-difference.ts: the per-instance differences of two methods' rates on the same instances (claim F4's paired trend, and the paired-difference plots). */
 
 const rate = fc.double({ min: 0, max: 1, noNaN: true });
 /** Paired rates (a_j, b_j) on 2 to 60 instances. */
 const pairs = fc.array(fc.tuple(rate, rate), { minLength: 2, maxLength: 60 });
 const alpha = fc.double({ min: 1e-4, max: 0.2, noNaN: true });
 
-describe('G1: pairedDifference', () => {
-  test.prop([pairs, alpha])('G1: pairedDifference is the mean of a − b with meanSlack on the differences (width 2)', (ps, a) => {
+describe('F4: pairedDifference', () => {
+  test.prop([pairs, alpha])('F4: pairedDifference is the mean of a − b with meanSlack on the differences (width 2)', (ps, a) => {
     const x = ps.map(([u]) => u);
     const y = ps.map(([, v]) => v);
     const d = pairedDifference(x, y, a);
@@ -30,7 +30,7 @@ describe('G1: pairedDifference', () => {
   });
 
   test.prop([pairs, alpha])(
-    'G1: pairedDifference is antisymmetric: swapping a and b negates the mean and swaps above and below',
+    'F4: pairedDifference is antisymmetric: swapping a and b negates the mean and swaps above and below',
     (ps, a) => {
       const x = ps.map(([u]) => u);
       const y = ps.map(([, v]) => v);
@@ -42,7 +42,7 @@ describe('G1: pairedDifference', () => {
     },
   );
 
-  it('G1: pairedDifference finds a constant gap of 0.2 on 300 instances, and no gap between equal rates', () => {
+  it('F4: pairedDifference finds a constant gap of 0.2 on 300 instances, and no gap between equal rates', () => {
     const b = Array.from({ length: 300 }, (_, j) => (j % 10) / 20);
     const a = b.map((x) => x + 0.2);
     expect(pairedDifference(a, b, 0.05 / 7).above).toBe(true);
