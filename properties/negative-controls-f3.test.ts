@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { claimEntry } from '../bounds/registry';
 import { compareFromSameInit } from '../model/clustering/method-comparison';
-import { CHECKPOINT_ROOT_ENV } from '../model/training/cached-training';
 import { type F3Subject, f3Check } from '../reports/claims/F3';
-import { claimRng } from '../reports/run/claim-streams';
+import { runClaimCheck } from './run-claim-check';
+import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
 
 /*
  * Negative control of claim F3 (CLAIMS.md §4): the real check (plan, measure, judge, present) at
@@ -30,28 +27,11 @@ const nextTokenAboveSmallestN: F3Subject = (model, cases, cell) => {
 };
 
 describe('negative control of F3', () => {
-  let root: string;
-  let previousRoot: string | undefined;
-  let previousWorkers: string | undefined;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'tvem-negative-f3-'));
-    previousRoot = process.env[CHECKPOINT_ROOT_ENV];
-    previousWorkers = process.env.TVEM_WORKERS;
-    process.env[CHECKPOINT_ROOT_ENV] = root;
-    process.env.TVEM_WORKERS = '1';
-  });
-  afterAll(() => {
-    if (previousRoot === undefined) delete process.env[CHECKPOINT_ROOT_ENV];
-    else process.env[CHECKPOINT_ROOT_ENV] = previousRoot;
-    if (previousWorkers === undefined) delete process.env.TVEM_WORKERS;
-    else process.env.TVEM_WORKERS = previousWorkers;
-    rmSync(root, { recursive: true, force: true });
-  });
+  useTemporaryCheckpointCache('tvem-negative-f3-');
 
   test('F3 negative control: a transformer naming the next centroid token above the smallest n', async () => {
     const scale = { ks: [2], deltas: [4], instanceCaps: [200, 200, 40, 20], outOfRangeInstances: [4, 2], trainingSteps: 20 };
-    const context = { seed: SEED, rng: claimRng(SEED, 'F3'), quick: true, scale, progress: { tick: () => {} } };
-    const result = await f3Check(nextTokenAboveSmallestN).run(context);
+    const result = await runClaimCheck('F3', f3Check(nextTokenAboveSmallestN), scale, { seed: SEED });
     expect(result.verdict).toBe('violated');
     // the smallest violating cell is n = 64, where the break starts: (a) and (c) both see it there
     expect(result.counterexample).toMatchObject({ k: 2, n: 2 * minN });

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { baselineErrors, caseClasses, transformerInputs } from '../model/clustering/method-comparison';
 import { predictLabels } from '../model/clustering/predict';
-import { CHECKPOINT_ROOT_ENV } from '../model/training/cached-training';
 import { type G1Subject, g1Check } from '../reports/claims/G1';
 import type { ClaimResult } from '../reports/claims/kit/claim-check';
 import { claimRng } from '../reports/run/claim-streams';
 import { mislabelRate } from '../theory/mislabel';
 import { Rng } from '../theory/rng';
+import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
 
 /*
  * Negative control of claim G1 (CLAIMS.md §4): G1's real check (plan, measure, judge, present)
@@ -39,23 +36,7 @@ const betterBaseline: G1Subject = (_model, cases) => {
 };
 
 describe('negative control of G1', () => {
-  let root: string;
-  let previousRoot: string | undefined;
-  let previousWorkers: string | undefined;
-  beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'tvem-negative-g1-'));
-    previousRoot = process.env[CHECKPOINT_ROOT_ENV];
-    previousWorkers = process.env.TVEM_WORKERS;
-    process.env[CHECKPOINT_ROOT_ENV] = root;
-    process.env.TVEM_WORKERS = '1';
-  });
-  afterAll(() => {
-    if (previousRoot === undefined) delete process.env[CHECKPOINT_ROOT_ENV];
-    else process.env[CHECKPOINT_ROOT_ENV] = previousRoot;
-    if (previousWorkers === undefined) delete process.env.TVEM_WORKERS;
-    else process.env.TVEM_WORKERS = previousWorkers;
-    rmSync(root, { recursive: true, force: true });
-  });
+  useTemporaryCheckpointCache('tvem-negative-g1-');
 
   test('G1 negative control: a transformer whose predictions are scrambled', async () => {
     const result = await runG1(scrambled);

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { c2ProofScopes } from '../bounds/proofs/c2-steps';
 import { claimVariant, failingOnCase, type ProvedClaim } from '../bounds/proofs/check-steps';
-import { CLAIMS, type ClaimId } from '../bounds/registry';
+import { CLAIMS } from '../bounds/registry';
 import { b2Check } from '../reports/claims/B2';
 import { c2Check } from '../reports/claims/C2';
 import { d1Check } from '../reports/claims/D1';
 import { e2Check } from '../reports/claims/E2';
-import type { ClaimCheck, ClaimResult } from '../reports/claims/kit/claim-check';
-import { claimRng } from '../reports/run/claim-streams';
+import type { ClaimResult } from '../reports/claims/kit/claim-check';
 import { c2ProofCaseArbitrary } from './arbitraries/c2ProofCase';
+import { runClaimCheck } from './run-claim-check';
 
 /*
  * Negative controls at the claim level: each claim's real check (reports/claims/<id>.ts, built by
@@ -16,19 +16,6 @@ import { c2ProofCaseArbitrary } from './arbitraries/c2ProofCase';
  * or bound (bounds/proofs claimVariant: the registry entry itself is never changed), and the
  * harness must report `violated` with the first failing step named. No check is mocked.
  */
-
-const SEED = 20250209;
-
-async function runCheck<S>(id: ClaimId, check: ClaimCheck<S>, scale: S, steps?: readonly string[]): Promise<ClaimResult> {
-  return check.run({
-    seed: SEED,
-    rng: claimRng(SEED, id),
-    quick: true,
-    scale,
-    progress: { tick: () => {} },
-    ...(steps ? { steps } : {}),
-  });
-}
 
 /** The verdict is violated, the proof names `step` as its first failing step, with a counterexample case. */
 function expectCaughtAt(result: ClaimResult, step: string, finding: 'violated' | 'broken proof'): void {
@@ -66,10 +53,10 @@ const E2_SCALE = { cases: 300 };
 
 describe('the real checks hold on the registry entries at a tiny scale (the controls below differ only by their variant)', () => {
   test.each([
-    ['B2', () => runCheck('B2', b2Check(), B2_SCALE)],
-    ['C2', () => runCheck('C2', c2Check(), C2_SCALE)],
-    ['D1', () => runCheck('D1', d1Check(), D1_SCALE)],
-    ['E2', () => runCheck('E2', e2Check(), E2_SCALE)],
+    ['B2', () => runClaimCheck('B2', b2Check(), B2_SCALE)],
+    ['C2', () => runClaimCheck('C2', c2Check(), C2_SCALE)],
+    ['D1', () => runClaimCheck('D1', d1Check(), D1_SCALE)],
+    ['E2', () => runClaimCheck('E2', e2Check(), E2_SCALE)],
   ] as const)('%s: proof finding none, every step holds', async (_, run) => {
     const result = await run();
     expect(result.proof?.finding).toBe('none');
@@ -84,7 +71,7 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
       steps: { 'B2.4': { rhs: 'exp(-beta * g / 2)' } },
       bound: { rhs: 'factor * exp(-beta * g / 2)' },
     });
-    const result = await runCheck('B2', b2Check(wrong), B2_SCALE);
+    const result = await runClaimCheck('B2', b2Check(wrong), B2_SCALE);
     expectCaughtAt(result, 'B2.4', 'violated');
     expectEarlierStepsHold(result, 'B2.4');
     expect(result.proof?.endStatement?.verdict).toBe('violated');
@@ -92,7 +79,7 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
 
   test('B2.3 negative control: exponent without the 1/2 (a false step under a true end statement: a broken proof)', async () => {
     const wrong = claimVariant(CLAIMS.B2, { steps: { 'B2.3': { rhs: 'exp(-beta * (D_b - D_z))' } } });
-    const result = await runCheck('B2', b2Check(wrong), B2_SCALE);
+    const result = await runClaimCheck('B2', b2Check(wrong), B2_SCALE);
     expectCaughtAt(result, 'B2.3', 'broken proof');
     expect(result.proof?.endStatement?.verdict).toBe('holds');
   });
@@ -102,21 +89,21 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
       steps: { 'C2.3': { rhs: 'maxdev / (n_a * exp(beta) + n - n_a)' } },
       bound: { rhs: '1 / (n_a * exp(beta) + n - n_a) * maxdev' },
     });
-    const result = await runCheck('C2', c2Check(wrong), C2_SCALE);
+    const result = await runClaimCheck('C2', c2Check(wrong), C2_SCALE);
     expectCaughtAt(result, 'C2.3', 'violated');
     expectEarlierStepsHold(result, 'C2.3');
   });
 
   test('C2.2 negative control: without the term n − n_a in Σ_i s_i (the algebra step fails symbolically and per case)', async () => {
     const wrong = claimVariant(CLAIMS.C2, { steps: { 'C2.2': { rhs: 'n_a * exp(beta)' } } });
-    const result = await runCheck('C2', c2Check(wrong), C2_SCALE);
+    const result = await runClaimCheck('C2', c2Check(wrong), C2_SCALE);
     expectCaughtAt(result, 'C2.2', 'broken proof');
     expect(result.proof?.steps.find((s) => s.id === 'C2.2')?.symbolic?.method).toBe('failed');
   });
 
   test('D1.3 negative control: without the covering radius', async () => {
     const wrong = claimVariant(CLAIMS.D1, { definitions: { r: '0' } });
-    const result = await runCheck('D1', d1Check(wrong), D1_SCALE);
+    const result = await runClaimCheck('D1', d1Check(wrong), D1_SCALE);
     expect(result.verdict).toBe('violated');
     expect(result.proof?.firstFailingStep?.step).toBe('D1.3');
     expectEarlierStepsHold(result, 'D1.3');
@@ -130,7 +117,7 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
       },
       bound: { given: { lhs: 'D_others - D_a', relation: '>', rhs: 'epsilon * (r_a + r_others) + 2 * epsilon ^ 2' } },
     });
-    const result = await runCheck('E2', e2Check(wrong), E2_SCALE);
+    const result = await runClaimCheck('E2', e2Check(wrong), E2_SCALE);
     expect(result.verdict).toBe('violated');
     expect(result.proof?.firstFailingStep?.step).toBe('E2.1');
     expect(result.proof?.steps[0]?.verdict).toBe('violated');
@@ -138,14 +125,14 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
 
   test('E2.1 negative control: without the ε² term (a broken proof: the end statement still holds on the check’s cases)', async () => {
     const wrong = claimVariant(CLAIMS.E2, { steps: { 'E2.1': { rhs: '2 * epsilon * r_c' } } });
-    const result = await runCheck('E2', e2Check(wrong), E2_SCALE);
+    const result = await runClaimCheck('E2', e2Check(wrong), E2_SCALE);
     expectCaughtAt(result, 'E2.1', 'broken proof');
   });
 });
 
 describe('--only <step>: the check evaluates the selected steps only', () => {
   test('B2 with steps [B2.3]: B2.3 is checked, the other steps are not selected, the end statement is still judged', async () => {
-    const result = await runCheck('B2', b2Check(), B2_SCALE, ['B2.3']);
+    const result = await runClaimCheck('B2', b2Check(), B2_SCALE, { steps: ['B2.3'] });
     expect(result.proof?.selectedSteps).toEqual(['B2.3']);
     expect(result.proof?.steps.map((s) => [s.id, s.verdict])).toEqual([
       ['B2.1', 'not selected'],
@@ -159,8 +146,8 @@ describe('--only <step>: the check evaluates the selected steps only', () => {
 
   test('a selected step that is wrong still makes the claim violated; an unselected wrong step is not evaluated', async () => {
     const wrong = claimVariant(CLAIMS.B2, { steps: { 'B2.3': { rhs: 'exp(-beta * (D_b - D_z))' } } });
-    expect((await runCheck('B2', b2Check(wrong), B2_SCALE, ['B2.3'])).verdict).toBe('violated');
-    expect((await runCheck('B2', b2Check(wrong), B2_SCALE, ['B2.2'])).verdict).toBe('holds');
+    expect((await runClaimCheck('B2', b2Check(wrong), B2_SCALE, { steps: ['B2.3'] })).verdict).toBe('violated');
+    expect((await runClaimCheck('B2', b2Check(wrong), B2_SCALE, { steps: ['B2.2'] })).verdict).toBe('holds');
   });
 });
 

@@ -79,12 +79,19 @@ const EPSILON_MIN = 1e-6;
 const EPSILON_MAX = 0.5;
 
 /**
+ * The float64 soft E-step B2 measures: the n×k responsibilities at inverse temperature β. The
+ * claim's subject is theory softEStep; a negative control breaks it
+ * (properties/negative-controls-b2-c1-c2.test.ts).
+ */
+export type B2EStep = (points: Matrix, centers: Matrix, beta: number) => Matrix;
+
+/**
  * B2: on every point of random cases with many near-ties (k ≤ 10, β up to 1e3), the float64
  * soft E-step's ‖w_i − e_ẑ‖₁ (as 2·Σ_{a≠ẑ} w_ia) against 2(k−1)·exp(−βg_i/2); the float32 head
  * must stay finite on the same cases. Every step of B2's proof (B2.1 … B2.5, `claim`'s steps: the
  * registry's, or a variant for a negative control) is checked on every case.
  */
-export function b2Check(claim: ProvedClaim = CLAIMS.B2): ClaimCheck<B2Scale> {
+export function b2Check(claim: ProvedClaim = CLAIMS.B2, eStep: B2EStep = softEStep): ClaimCheck<B2Scale> {
   return {
     id: 'B2',
     scales: { quick: { cases: 40 }, default: { cases: 400 } },
@@ -104,7 +111,7 @@ export function b2Check(claim: ProvedClaim = CLAIMS.B2): ClaimCheck<B2Scale> {
         const epsilon = Math.exp(Math.log(EPSILON_MIN) + Math.log(EPSILON_MAX / EPSILON_MIN) * caseRng.uniform());
         const size = sample.points.rows * sample.centers.rows;
         proof.add(`case ${c}`, b2ProofScopes({ ...sample, epsilon }), size, () => ({ ...counterexampleOf(sample), epsilon }));
-        const outcome = measureCase(sample, failures);
+        const outcome = measureCase(sample, eStep, failures);
         points += sample.points.rows;
         worstRatio = Math.max(worstRatio, outcome.worstRatio);
         if (!(outcome.worstAllowedRatio <= tightest.ratio))
@@ -169,9 +176,9 @@ function present(tally: {
 }
 
 /** Every point of one case against B2's bound, within the float64 rounding allowance. */
-function measureCase(sample: EStepCase, failures: SmallestCase<Failure>): CaseOutcome {
+function measureCase(sample: EStepCase, eStep: B2EStep, failures: SmallestCase<Failure>): CaseOutcome {
   const { centers, beta } = sample;
-  const w = softEStep(sample.points, centers, beta);
+  const w = eStep(sample.points, centers, beta);
   const labels = hardEStep(sample.points, centers);
   const margins = eStepMargins(sample.points, centers);
   let worstRatio = 0;

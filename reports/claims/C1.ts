@@ -35,6 +35,16 @@ interface C1Scale {
 }
 
 type Precision = 'float64' | 'float32';
+
+/**
+ * The soft M-step heads C1 measures, per precision: the k×d outputs for responsibilities w. The
+ * claim's subject is the float64 head and the tfjs head; a negative control breaks them
+ * (properties/negative-controls-b2-c1-c2.test.ts).
+ */
+export type C1Heads = Readonly<Record<Precision, (points: Matrix, responsibilities: Matrix) => Matrix | Promise<Matrix>>>;
+
+const C1_HEADS: C1Heads = { float64: softMStepHeadFloat64, float32: softMStepAttention };
+
 const TOLERANCE: Readonly<Record<Precision, number>> = { float64: float64Tolerance, float32: float32RelativeTolerance };
 
 interface Failure {
@@ -62,52 +72,56 @@ const finite = (x: number): number => (Number.isFinite(x) ? x : -1);
  * (tfjs) to 1e-5, with w the soft E-step at β log-uniform in [0.05, 5]. Error: max_a ‖out_a − μ_a‖
  * over the data scale max(1, max_i ‖X_i‖_∞) (sums of n values carry about n·u of it).
  */
-export const check: ClaimCheck<C1Scale> = {
-  id: 'C1',
-  scales: { quick: { cases: 20 }, default: { cases: 200 } },
-  async run({ rng, scale, progress }) {
-    await initBackend();
-    const { cases } = scale;
-    const failures = new SmallestCase<Failure>();
-    let worst = 0;
-    let worst64 = 0;
-    const worstAt: Record<Precision, string> = { float64: 'at every instance', float32: 'at every instance' };
-    let skipped = 0;
-    for (let c = 0; c < cases; c++) {
-      const sample = await measureCase(rng.split(c)); // stream c: case c
-      progress.tick(c + 1, cases);
-      if (!sample.errors) {
-        skipped++;
-        continue;
+export function c1Check(heads: C1Heads = C1_HEADS): ClaimCheck<C1Scale> {
+  return {
+    id: 'C1',
+    scales: { quick: { cases: 20 }, default: { cases: 200 } },
+    async run({ rng, scale, progress }) {
+      await initBackend();
+      const { cases } = scale;
+      const failures = new SmallestCase<Failure>();
+      let worst = 0;
+      let worst64 = 0;
+      const worstAt: Record<Precision, string> = { float64: 'at every instance', float32: 'at every instance' };
+      let skipped = 0;
+      for (let c = 0; c < cases; c++) {
+        const sample = await measureCase(rng.split(c), heads); // stream c: case c
+        progress.tick(c + 1, cases);
+        if (!sample.errors) {
+          skipped++;
+          continue;
+        }
+        if (!(sample.errors.float64 <= worst64)) [worst64, worstAt.float64] = [sample.errors.float64, caseOf(c, sample)];
+        if (!(sample.errors.float32 <= worst)) [worst, worstAt.float32] = [sample.errors.float32, caseOf(c, sample)];
+        judgeCase(sample, sample.errors, failures);
       }
-      if (!(sample.errors.float64 <= worst64)) [worst64, worstAt.float64] = [sample.errors.float64, caseOf(c, sample)];
-      if (!(sample.errors.float32 <= worst)) [worst, worstAt.float32] = [sample.errors.float32, caseOf(c, sample)];
-      judgeCase(sample, sample.errors, failures);
-    }
-    const samples = cases - skipped;
-    return {
-      id: 'C1',
-      verdict: verdictOf({ violations: failures.count, unresolved: samples === 0 ? 1 : 0 }),
-      summary: `${samples} instances: worst ‖head − Σw X/Σw‖ / data scale = ${worst64.toExponential(2)} in float64 (allowed ${float64Tolerance}) and ${worst.toExponential(2)} in float32 (allowed ${float32RelativeTolerance})`,
-      headline: headlineOf({ float64: worst64, float32: worst }, worstAt),
-      numbers: {
-        cases,
+      const samples = cases - skipped;
+      return {
+        id: 'C1',
+        verdict: verdictOf({ violations: failures.count, unresolved: samples === 0 ? 1 : 0 }),
+        summary: `${samples} instances: worst ‖head − Σw X/Σw‖ / data scale = ${worst64.toExponential(2)} in float64 (allowed ${float64Tolerance}) and ${worst.toExponential(2)} in float32 (allowed ${float32RelativeTolerance})`,
+        headline: headlineOf({ float64: worst64, float32: worst }, worstAt),
+        numbers: {
+          cases,
+          samples,
+          skippedEmptyClusters: skipped,
+          worstFloat64RelativeError: finite(worst64),
+          float64Tolerance,
+          worstRelativeError: finite(worst),
+          float32RelativeTolerance,
+          failures: failures.count,
+          backend: backendName(),
+        },
         samples,
-        skippedEmptyClusters: skipped,
-        worstFloat64RelativeError: finite(worst64),
-        float64Tolerance,
-        worstRelativeError: finite(worst),
-        float32RelativeTolerance,
-        failures: failures.count,
-        backend: backendName(),
-      },
-      samples,
-      failureProbability: 0,
-      ...(failures.value ? { counterexample: failures.value } : {}),
-      notes: ['Instances whose responsibilities leave a cluster with zero mass are skipped (the weighted mean is undefined there).'],
-    };
-  },
-};
+        failureProbability: 0,
+        ...(failures.value ? { counterexample: failures.value } : {}),
+        notes: ['Instances whose responsibilities leave a cluster with zero mass are skipped (the weighted mean is undefined there).'],
+      };
+    },
+  };
+}
+
+export const check = c1Check();
 
 /** C1's row: the precision whose worst error is nearest to (or beyond) its tolerance. */
 function headlineOf(worst: Readonly<Record<Precision, number>>, where: Readonly<Record<Precision, string>>): Headline {
@@ -127,7 +141,7 @@ function caseOf(c: number, { spec, beta }: Measured): string {
 }
 
 /** A random instance, β log-uniform in [0.05, 5], both heads against mStep at the soft E-step's responsibilities. */
-async function measureCase(caseRng: Rng): Promise<Measured> {
+async function measureCase(caseRng: Rng, heads: C1Heads): Promise<Measured> {
   const spec = randomSpec(caseRng, RANGES);
   const instance = sampleInstance(spec, caseRng);
   const beta = Math.exp(Math.log(0.05) + Math.log(100) * caseRng.uniform());
@@ -136,8 +150,8 @@ async function measureCase(caseRng: Rng): Promise<Measured> {
   const measured = { spec, seed: caseRng.seed, beta };
   if (expected.emptyClusters.length > 0) return measured;
   const scale = dataScale(instance.points);
-  const float64 = relativeError(softMStepHeadFloat64(instance.points, w), expected.centers, scale);
-  const float32 = relativeError(await softMStepAttention(instance.points, w), expected.centers, scale);
+  const float64 = relativeError(await heads.float64(instance.points, w), expected.centers, scale);
+  const float32 = relativeError(await heads.float32(instance.points, w), expected.centers, scale);
   return { ...measured, errors: { float64, float32 } };
 }
 

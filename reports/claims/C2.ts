@@ -54,12 +54,19 @@ function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /**
+ * The float64 hard-label M-step head C2 measures: centroid token a's output at score β. The
+ * claim's subject is hardLabelMStepHeadFloat64; a negative control breaks it
+ * (properties/negative-controls-b2-c1-c2.test.ts).
+ */
+export type C2Head = (points: Matrix, labels: Int32Array, a: number, beta: number) => Float64Array;
+
+/**
  * C2: the hard M-step head at β in {0, …, 32} on random instances (true labels): the float64
  * head and the tfjs float32 head against (n − n_a)/(n_a e^β + n − n_a)·max_i ‖X_i − mean_a‖.
  * Every step of C2's proof (`claim`'s steps: the registry's, or a variant for a negative control)
  * is checked on every (instance, β), per cluster.
  */
-export function c2Check(claim: ProvedClaim = CLAIMS.C2): ClaimCheck<C2Scale> {
+export function c2Check(claim: ProvedClaim = CLAIMS.C2, head: C2Head = hardLabelMStepHeadFloat64): ClaimCheck<C2Scale> {
   return {
     id: 'C2',
     scales: { quick: { cases: 10 }, default: { cases: 100 } },
@@ -73,7 +80,7 @@ export function c2Check(claim: ProvedClaim = CLAIMS.C2): ClaimCheck<C2Scale> {
       let tightest: Tightest = { ratio: 0, where: 'at every check' };
       let checks = 0;
       for (let c = 0; c < cases; c++) {
-        const outcome = await measureCase(rng.split(c), c, failures, closest, proof); // stream c: case c
+        const outcome = await measureCase(rng.split(c), c, head, failures, closest, proof); // stream c: case c
         worstRatio = Math.max(worstRatio, outcome.worstRatio);
         if (!(outcome.tightest.ratio <= tightest.ratio)) tightest = outcome.tightest;
         checks += outcome.checks;
@@ -123,6 +130,7 @@ function present(
 async function measureCase(
   caseRng: Rng,
   c: number,
+  head: C2Head,
   failures: SmallestCase<Failure>,
   closest: ClosestByBeta,
   proof: ProofTally,
@@ -150,7 +158,7 @@ async function measureCase(
         deviation = Math.max(deviation, distance(points.data.subarray(i * spec.d, (i + 1) * spec.d), mean));
       const size = labels.filter((z) => z === a).length;
       const bound = c2MStepBound(points.rows, size, beta, deviation);
-      const error64 = distance(hardLabelMStepHeadFloat64(points, labels, a, beta), mean);
+      const error64 = distance(head(points, labels, a, beta), mean);
       const error32 = distance(out32.data.subarray(a * spec.d, (a + 1) * spec.d), mean);
       if (bound > 0) worstRatio = Math.max(worstRatio, error64 / bound);
       const entry = closest.get(beta) ?? { bound: 0, measured: 0 };

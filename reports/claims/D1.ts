@@ -25,12 +25,19 @@ function unitVector(rng: Rng, d: number): Float64Array {
   }
 }
 
+/**
+ * The softmax surrogate D1 measures, f̃(x) from the anchors and their values at inverse temperature
+ * β. The claim's subject is d1Surrogate; a negative control breaks it
+ * (properties/negative-controls-d1-e1-e2.test.ts).
+ */
+export type D1Surrogate = typeof d1Surrogate;
+
 /** sup over probes (random points and cell centers) of |f̃ − f|: a lower estimate of the true sup. */
-function probeError(s: D1Setting, u: Float64Array, probes: Float64Array[]): number {
+function probeError(s: D1Setting, u: Float64Array, probes: Float64Array[], surrogate: D1Surrogate): number {
   const anchors = d1Anchors(s.d, s.m, s.R);
   const values = anchors.map((a) => [target(u, s.L, a)]);
   let worst = 0;
-  for (const x of probes) worst = Math.max(worst, Math.abs(d1Surrogate(x, anchors, values, s.beta)[0]! - target(u, s.L, x)));
+  for (const x of probes) worst = Math.max(worst, Math.abs(surrogate(x, anchors, values, s.beta)[0]! - target(u, s.L, x)));
   return worst;
 }
 
@@ -93,8 +100,8 @@ const D1_SCALES: ClaimScales<D1Scale> = {
  * Lipschitz sine ridge against the bound at its best δ. β is set to (m−1)²/R²·d (anchors a few
  * spacings apart barely overlap) and, on every other case, drawn log-uniformly in [0.1, 1e4].
  */
-export function d1Check(claim: ProvedClaim = CLAIMS.D1): ClaimCheck<D1Scale> {
-  return { id: 'D1', scales: D1_SCALES, run: (context) => runD1(claim, context) };
+export function d1Check(claim: ProvedClaim = CLAIMS.D1, surrogate: D1Surrogate = d1Surrogate): ClaimCheck<D1Scale> {
+  return { id: 'D1', scales: D1_SCALES, run: (context) => runD1(claim, surrogate, context) };
 }
 
 export const check = d1Check();
@@ -103,7 +110,11 @@ export const check = d1Check();
  * D1's run: every setting's probe error against its bound, and every step of `claim`'s proof at
  * the setting's first PROOF_PROBES probes.
  */
-async function runD1(claim: ProvedClaim, { rng, scale, progress, steps }: CheckContext<D1Scale>): Promise<ClaimResult> {
+async function runD1(
+  claim: ProvedClaim,
+  surrogate: D1Surrogate,
+  { rng, scale, progress, steps }: CheckContext<D1Scale>,
+): Promise<ClaimResult> {
   const total = scale.grids.reduce((s, g) => s + g.m.length, 0) * scale.repeats;
   const failures = new SmallestCase<SettingOutcome>();
   const proof = new ProofTally(claim, steps);
@@ -118,7 +129,7 @@ async function runD1(claim: ProvedClaim, { rng, scale, progress, steps }: CheckC
       let worstBound = 0;
       let worstError = 0;
       for (let r = 0; r < scale.repeats; r++) {
-        const outcome = measureSetting(rng.split(done), d, m, r, scale.probes, proof, done); // stream s: the s-th setting in grid order
+        const outcome = measureSetting(rng.split(done), d, m, r, scale.probes, surrogate, proof, done); // stream s: the s-th setting in grid order
         const { error, bound, setting } = outcome;
         if (!(error / bound <= worstRatio)) [worstRatio, worstAt] = [error / bound, `at ${settingOf(setting)}`];
         if (r % 2 === 0) {
@@ -177,7 +188,16 @@ function present(
  * Repeat r of grid (d, m): R, L and a direction drawn at random; β at the planned grid temperature
  * on even repeats, log-uniform in [0.1, 1e4] on odd ones.
  */
-function measureSetting(caseRng: Rng, d: number, m: number, r: number, probes: number, proof: ProofTally, s: number): SettingOutcome {
+function measureSetting(
+  caseRng: Rng,
+  d: number,
+  m: number,
+  r: number,
+  probes: number,
+  surrogate: D1Surrogate,
+  proof: ProofTally,
+  s: number,
+): SettingOutcome {
   const R = 0.5 + 2.5 * caseRng.uniform();
   const L = 0.1 + 4.9 * caseRng.uniform();
   const beta = r % 2 === 0 ? d1GridTemperature(d, m, R) : Math.exp(Math.log(0.1) + Math.log(1e5) * caseRng.uniform());
@@ -185,7 +205,7 @@ function measureSetting(caseRng: Rng, d: number, m: number, r: number, probes: n
   const u = unitVector(caseRng, d);
   const { delta, bound } = d1BestBound(setting);
   const points = probesFor(caseRng, setting, probes);
-  const error = probeError(setting, u, points);
+  const error = probeError(setting, u, points, surrogate);
   const direction = Array.from(u);
   const f = (x: ArrayLike<number>) => [target(u, L, x)];
   points.slice(0, PROOF_PROBES).forEach((probe, j) => {

@@ -1,9 +1,10 @@
 import { e1InRegime } from '../../bounds/e1-margin-regime';
 import { claimEntry } from '../../bounds/registry';
-import { runAttentionLloyd } from '../../model/attention-lloyd';
+import { type AttentionLloydResult, runAttentionLloyd } from '../../model/attention-lloyd';
 import { backendName, initBackend } from '../../model/backend';
 import { perturbedTruth } from '../../theory/init';
 import { lloyd } from '../../theory/lloyd';
+import type { Matrix } from '../../theory/matrix';
 import { type MixtureSpec, sampleInstance } from '../../theory/mixture';
 import type { Rng } from '../../theory/rng';
 import { dataScale } from './kit/cases-data-scale';
@@ -37,43 +38,58 @@ interface Measured extends Failure {
 }
 
 /**
+ * The attention-Lloyd E1 measures: T steps from `init` at its default β. The claim's subject is the
+ * hand-set transformer runAttentionLloyd; a negative control breaks it
+ * (properties/negative-controls-d1-e1-e2.test.ts).
+ */
+export type E1AttentionLloyd = (
+  points: Matrix,
+  init: Matrix,
+  options: { iterations: number },
+) => Promise<Pick<AttentionLloydResult, 'labels' | 'centers' | 'minMargins'>>;
+
+/**
  * E1: the T = 10 attention-Lloyd (default β) against float64 Lloyd for 10 iterations, from
  * perturbed-truth (Λ_0 = 0.3) on random mixtures with Δ/σ in [2, 10]. Cases whose margins fall
  * below 110 at some step are classed outside the regime and only counted.
  */
-export const check: ClaimCheck<E1Scale> = {
-  id: 'E1',
-  scales: {
-    quick: { cases: 6, ranges: { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } },
-    default: { cases: 60, ranges: { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] } },
-  },
-  async run({ rng, scale, progress }) {
-    await initBackend();
-    const tally: Tally = {
-      cases: scale.cases,
-      inside: 0,
-      labelMismatches: 0,
-      disagreementsOutside: 0,
-      worstCentroid: { error: 0, where: 'in every run inside' },
-      points: [],
-    };
-    const failures = new SmallestCase<Failure>();
-    for (let c = 0; c < scale.cases; c++) {
-      const { minMargins, ...run } = await measureCase(rng.split(c), scale.ranges); // stream c: case c
-      tally.points.push({ x: Math.max(Math.min(...minMargins), 1e-6), y: run.labelDisagreements / run.spec.n });
-      if (e1InRegime(minMargins)) {
-        tally.inside++;
-        if (!(run.centroidError <= tally.worstCentroid.error))
-          tally.worstCentroid = { error: run.centroidError, where: `at run ${c} (${describeSpec(run.spec)})` };
-        if (run.labelDisagreements > 0) tally.labelMismatches++;
-        if (run.labelDisagreements > 0 || run.centroidError > centroidRelativeTolerance)
-          failures.offer(run.spec.n * run.spec.k * run.spec.d, run);
-      } else if (run.labelDisagreements > 0) tally.disagreementsOutside++;
-      progress.tick(c + 1, scale.cases);
-    }
-    return present(tally, failures);
-  },
-};
+export function e1Check(attentionLloyd: E1AttentionLloyd = runAttentionLloyd): ClaimCheck<E1Scale> {
+  return {
+    id: 'E1',
+    scales: {
+      quick: { cases: 6, ranges: { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } },
+      default: { cases: 60, ranges: { k: [2, 8], d: [2, 10], n: [100, 600], delta: [2, 10] } },
+    },
+    async run({ rng, scale, progress }) {
+      await initBackend();
+      const tally: Tally = {
+        cases: scale.cases,
+        inside: 0,
+        labelMismatches: 0,
+        disagreementsOutside: 0,
+        worstCentroid: { error: 0, where: 'in every run inside' },
+        points: [],
+      };
+      const failures = new SmallestCase<Failure>();
+      for (let c = 0; c < scale.cases; c++) {
+        const { minMargins, ...run } = await measureCase(rng.split(c), scale.ranges, attentionLloyd); // stream c: case c
+        tally.points.push({ x: Math.max(Math.min(...minMargins), 1e-6), y: run.labelDisagreements / run.spec.n });
+        if (e1InRegime(minMargins)) {
+          tally.inside++;
+          if (!(run.centroidError <= tally.worstCentroid.error))
+            tally.worstCentroid = { error: run.centroidError, where: `at run ${c} (${describeSpec(run.spec)})` };
+          if (run.labelDisagreements > 0) tally.labelMismatches++;
+          if (run.labelDisagreements > 0 || run.centroidError > centroidRelativeTolerance)
+            failures.offer(run.spec.n * run.spec.k * run.spec.d, run);
+        } else if (run.labelDisagreements > 0) tally.disagreementsOutside++;
+        progress.tick(c + 1, scale.cases);
+      }
+      return present(tally, failures);
+    },
+  };
+}
+
+export const check = e1Check();
 
 /** What E1's runs add up to. */
 interface Tally {
@@ -136,11 +152,11 @@ function present(tally: Tally, failures: SmallestCase<Failure>): ClaimResult {
 }
 
 /** A random mixture, both Lloyds from one perturbed-truth init: label disagreements and the centroid error over the data scale. */
-async function measureCase(caseRng: Rng, ranges: SpecRanges): Promise<Measured> {
+async function measureCase(caseRng: Rng, ranges: SpecRanges, attentionLloyd: E1AttentionLloyd): Promise<Measured> {
   const spec = randomSpec(caseRng, ranges);
   const instance = sampleInstance(spec, caseRng);
   const init = perturbedTruth(instance.centers, INIT_PERTURBATION, caseRng);
-  const run = await runAttentionLloyd(instance.points, init, { iterations: ITERATIONS });
+  const run = await attentionLloyd(instance.points, init, { iterations: ITERATIONS });
   const reference = lloyd(instance.points, init, { maxIterations: ITERATIONS });
   const labelDisagreements = run.labels.reduce((s, a, i) => s + (a === reference.labels[i] ? 0 : 1), 0);
   const scale = dataScale(instance.points);

@@ -44,12 +44,18 @@ interface Tested {
 }
 
 /**
+ * How E2 moves the centers: each by at most ε, as `moves` says. The claim's subject is
+ * e2MoveCenters; a negative control breaks it (properties/negative-controls-d1-e1-e2.test.ts).
+ */
+export type E2MoveCenters = typeof e2MoveCenters;
+
+/**
  * E2: random points and centers (k ≤ 6, d ≤ 4), ε at a share in (0, 1) of the largest radius
  * where the condition holds; every center moved by exactly ε, adversarially or at random. The
  * label must not change, and the new gap must be at least slack + 2ε² (the proof's bound). Every
  * step of E2's proof (`claim`'s steps: the registry's, or a variant) is checked on every tested case.
  */
-export function e2Check(claim: ProvedClaim = CLAIMS.E2): ClaimCheck<E2Scale> {
+export function e2Check(claim: ProvedClaim = CLAIMS.E2, moveCenters: E2MoveCenters = e2MoveCenters): ClaimCheck<E2Scale> {
   return {
     id: 'E2',
     scales: { quick: { cases: 2000 }, default: { cases: 20000 } },
@@ -62,7 +68,7 @@ export function e2Check(claim: ProvedClaim = CLAIMS.E2): ClaimCheck<E2Scale> {
       let tightestAt = 'in no case (none tested)';
       for (let c = 0; c < cases; c++) {
         if (c % 500 === 0) progress.tick(c, cases);
-        const outcome = measureCase(rng.split(c), c % 2 === 0, c, proof); // stream c: case c; even cases move adversarially
+        const outcome = measureCase(rng.split(c), c % 2 === 0, c, moveCenters, proof); // stream c: case c; even cases move adversarially
         if (!outcome) continue;
         tested++;
         if (!(outcome.tightest >= tightest)) [tightest, tightestAt] = [outcome.tightest, caseOf(c, outcome)];
@@ -104,7 +110,7 @@ function present(cases: number, tested: number, tightest: { excess: number; wher
 }
 
 /** One drawn case, or `undefined` when it falls outside the condition (ε or the slack not positive). */
-function measureCase(caseRng: Rng, adversarial: boolean, c: number, proof: ProofTally): Tested | undefined {
+function measureCase(caseRng: Rng, adversarial: boolean, c: number, moveCenters: E2MoveCenters, proof: ProofTally): Tested | undefined {
   const k = 2 + caseRng.int(5);
   const d = 1 + caseRng.int(4);
   const x = randomVector(caseRng, d, 5);
@@ -117,7 +123,7 @@ function measureCase(caseRng: Rng, adversarial: boolean, c: number, proof: Proof
   if (!(slack > 0)) return undefined;
   // every center moves by exactly ε: adversarially, or along a random direction
   const moves = centers.map(() => ({ direction: randomVector(caseRng, d, 1), lengthShare: 1, adversarial }));
-  const movedCenters = e2MoveCenters(x, centers, nearest, epsilon, moves);
+  const movedCenters = moveCenters(x, centers, nearest, epsilon, moves);
   const moved = e2SquaredDistances(x, movedCenters);
   const plain = (vs: readonly ArrayLike<number>[]) => vs.map((v) => Array.from(v));
   proof.add(
