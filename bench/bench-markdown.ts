@@ -1,6 +1,7 @@
 import type { BenchRow } from './bench-row';
 import type { Machine } from './machine';
 import { ratioCell, verdict } from './ratio-table';
+import { budgetSection, type RunBudget } from './run-budget';
 
 /** What bench.md shows besides the rows: when, where and how the bench ran. */
 export interface BenchContext {
@@ -8,6 +9,8 @@ export interface BenchContext {
   readonly machine: Machine;
   readonly repeats: number;
   readonly quick: boolean;
+  /** The run whose time budget and peak RSS close bench.md (`--budget <results.json>`). */
+  readonly budget?: RunBudget;
 }
 
 /** `|` inside a cell would end it. */
@@ -17,7 +20,8 @@ function cell(text: string): string {
 
 /**
  * The bench as a Markdown report (bench.md beside bench.json): the machine, the ratio table with
- * each target's verdict, and every row's notes (what was timed, against what, what limits it).
+ * each target's verdict, every row's notes (what was timed, against what, what limits it) and,
+ * when given, a run's time budget.
  */
 export function benchMarkdown(rows: readonly BenchRow[], context: BenchContext): string {
   const { machine } = context;
@@ -37,6 +41,7 @@ export function benchMarkdown(rows: readonly BenchRow[], context: BenchContext):
     '',
     ...rows.map((row) => `- **${cell(row.name)}**: ${row.notes}`),
     '',
+    ...(context.budget ? budgetSection(context.budget) : []),
   ];
   return lines.join('\n');
 }

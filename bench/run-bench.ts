@@ -11,6 +11,7 @@ import type { KernelProfile } from './kernel-profile';
 import { describeMachine, type Machine } from './machine';
 import { peerVersion, SCIKIT_LEARN } from './peers';
 import { ratioTable } from './ratio-table';
+import { readRunBudget } from './run-budget';
 import { compareWithScikitLearn } from './sklearn-comparison';
 import { eStepTrainingRows } from './training-rows';
 import { compareTrainingStepWithPyTorch } from './training-step-comparison';
@@ -22,6 +23,8 @@ export interface BenchOptions {
   readonly repeats?: number;
   /** Only n = 1e4, for a smoke run. */
   readonly quick?: boolean;
+  /** A `tvem reproduce` results.json whose time budget and peak RSS bench.md shows. */
+  readonly budget?: string;
 }
 
 /** bench.json: every figure is a ratio of two sides measured in the same run. */
@@ -47,6 +50,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const quick = options.quick ?? false;
   const repeats = options.repeats ?? (quick ? 3 : 7);
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be an integer >= 1, got ${repeats}`);
+  const budget = options.budget === undefined ? undefined : readRunBudget(options.budget);
   const sizes = quick ? [10_000] : [10_000, 100_000];
   const folder = mkdtempSync(join(tmpdir(), 'tvem-bench-'));
   const rows: BenchRow[] = [];
@@ -79,7 +83,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchReport>
   const beside = join(dirname(out), `${basename(out, extname(out))}.md`);
   const markdown = beside === out ? `${out}.md` : beside; // bench.md beside bench.json
   writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileAtomic(markdown, benchMarkdown(rows, report));
+  writeFileAtomic(markdown, benchMarkdown(rows, { ...report, ...(budget ? { budget } : {}) }));
   process.stdout.write(`${ratioTable(rows)}wrote ${out} and ${markdown}\n`);
   return report;
 }

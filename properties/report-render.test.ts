@@ -39,6 +39,7 @@ const ENVIRONMENT_FIELDS: Record<keyof RunEnvironment, true> = {
   gitSha: true,
   cores: true,
   platform: true,
+  peakRss: true,
 };
 const CLAIM_RECORD_FIELDS: Record<keyof ClaimRecord, true> = {
   id: true,
@@ -51,6 +52,8 @@ const CLAIM_RECORD_FIELDS: Record<keyof ClaimRecord, true> = {
   error: true,
   backend: true,
   seconds: true,
+  trainingSeconds: true,
+  evaluationSeconds: true,
   replay: true,
 };
 const CLAIM_RESULT_FIELDS: Record<keyof ClaimResult, true> = {
@@ -149,6 +152,7 @@ const SAMPLE_RESULTS: RunResults = {
     gitSha: '7dd50953c1f0a9b2e4d6c8a0b1c2d3e4f5a6b7c8',
     cores: 8,
     platform: 'linux x64',
+    peakRss: { processMiB: 1210.4, workersMiB: 655.2 },
   },
   claims: [
     record('A1', {
@@ -217,6 +221,8 @@ const SAMPLE_RESULTS: RunResults = {
     record('D2', {
       status: 'implemented',
       seconds: 95,
+      trainingSeconds: 81.5,
+      evaluationSeconds: 13.5,
       backend: 'tensorflow',
       result: result('D2', {
         verdict: 'inconclusive',

@@ -17,12 +17,13 @@ function runJson(dir: string) {
   return JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
 }
 
-/** results.json without the fields that legitimately differ between runs (times and durations). */
+/** results.json without the fields that legitimately differ between runs (times and durations, peak RSS). */
 function comparable(dir: string): unknown {
   const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'));
   delete results.startedAt;
   delete results.finishedAt;
-  for (const claim of results.claims) delete claim.seconds;
+  delete results.environment.peakRss;
+  for (const claim of results.claims) for (const time of ['seconds', 'trainingSeconds', 'evaluationSeconds']) delete claim[time];
   return results;
 }
 

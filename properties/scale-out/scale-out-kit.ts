@@ -57,14 +57,17 @@ function withoutTimes(value: unknown): unknown {
 
 /**
  * A run's results.json without what may differ between a sharded and an unsharded run: times
- * (startedAt, finishedAt, every claim's seconds and any number named like seconds) and
- * environment.gitSha (a job may run outside the checkout).
+ * (startedAt, finishedAt, every claim's seconds and any number named like seconds),
+ * environment.gitSha (a job may run outside the checkout) and environment.peakRss (each process's own).
  */
 export function comparableResults(dir: string): unknown {
   const file = join(dir, 'results.json');
   if (!existsSync(file)) throw new Error(`${file} was not written`);
   const results = withoutTimes(JSON.parse(readFileSync(file, 'utf8'))) as { environment?: Record<string, unknown> };
-  if (results.environment !== undefined) delete results.environment.gitSha;
+  if (results.environment !== undefined) {
+    delete results.environment.gitSha;
+    delete results.environment.peakRss;
+  }
   return results;
 }
 

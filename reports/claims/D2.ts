@@ -18,6 +18,7 @@ import type { CheckContext, ClaimCheck, ClaimResult, ClaimScales, Headline, Numb
 import { type LimitCheck, limitHeadline, tightestLimit } from './kit/headline';
 import { describeTraining } from './kit/trained-describe';
 import { TrainingStepProgress } from './kit/trained-step-progress';
+import { timeTraining } from './kit/training-time';
 import { verdictOf } from './kit/verdict';
 
 const CONSTANTS = claimEntry('D2').constants;
@@ -100,14 +101,16 @@ const SUP_CELLS_PER_AXIS: Readonly<Record<number, number>> = { 1: 2048, 2: 160, 
 export const trainedApproximator: D2Subject = (config, steps) => {
   const problem = new ApproximationTraining(config);
   try {
-    const trained = trainWithCheckpoint({
-      kind: 'approx',
-      config,
-      seed: config.seed,
-      problem,
-      loop: config.training,
-      onProgress: (p) => steps.at(p.step),
-    });
+    const trained = timeTraining(() =>
+      trainWithCheckpoint({
+        kind: 'approx',
+        config,
+        seed: config.seed,
+        problem,
+        loop: config.training,
+        onProgress: (p) => steps.at(p.step),
+      }),
+    );
     steps.finished(config.training.steps);
     const read = (name: string) => Float64Array.from(problem.parameters.find((p) => p.name === name)!.variable.dataSync());
     const parameters = { anchors: read('anchors'), values: read('values'), betas: read('logBetas').map(Math.exp), dimension: config.d };

@@ -9,6 +9,8 @@ const benchOptionsSchema = z.strictObject({
   repeats: integerAtLeast(1).optional(),
   /** Default reports/out/bench.json. */
   out: z.string().min(1, { error: 'a file name' }).optional(),
+  /** A results.json whose time budget bench.md shows. */
+  budget: z.string().min(1, { error: 'a results.json file' }).optional(),
 });
 
 export function benchCommand(): Command {
@@ -17,10 +19,16 @@ export function benchCommand(): Command {
     .option('--quick', 'n = 1e4 only, 3 repeats', false)
     .option('--repeats <R>', 'repeats per figure (medians are reported)', integerOption('--repeats'))
     .option('--out <file>', 'where to write bench.json (default: reports/out/bench.json)')
+    .option('--budget <results.json>', "show that `tvem reproduce` run's time budget and peak RSS in bench.md")
     .action(async (options) => {
-      const { quick, repeats, out } = parseOptions(benchOptionsSchema, options);
+      const { quick, repeats, out, budget } = parseOptions(benchOptionsSchema, options);
       // Loaded here so that the other commands never load the benchmarks.
       const { runBench } = require('../../bench/run-bench') as typeof import('../../bench/run-bench');
-      await runBench({ quick, ...(repeats !== undefined ? { repeats } : {}), ...(out !== undefined ? { out } : {}) });
+      await runBench({
+        quick,
+        ...(repeats !== undefined ? { repeats } : {}),
+        ...(out !== undefined ? { out } : {}),
+        ...(budget !== undefined ? { budget } : {}),
+      });
     });
 }

@@ -25,6 +25,17 @@ export function integerOption(flag: string): (text: string) => number {
   };
 }
 
+/**
+ * An integer >= min from the environment variable `name` (the default of a flag), naming the
+ * variable when it is not one; undefined when it is unset or empty.
+ */
+export function integerFromEnvironment(name: string, min: number): number | undefined {
+  const text = process.env[name];
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) fail(name, text, `an integer >= ${min}`);
+  return Number(text);
+}
+
 /** A finite number satisfying `test`; `requirement` says which, e.g. "a finite number > 0". */
 function finiteNumber(requirement: string, test: (value: number) => boolean = () => true) {
   return z.number({ error: requirement }).refine(test, { error: requirement });

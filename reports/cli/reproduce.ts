@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { CLAIM_IDS } from '../../bounds/registry';
 import { BACKENDS } from '../../model/backend-names';
 import { DEFAULT_SEED, parseClaimSelection, parseSeed, parseShard, type RunConfig } from '../run/run-config';
-import { oneOf, parseOptions, seedNumber } from './options';
+import { integerAtLeast, integerFromEnvironment, integerOption, oneOf, parseOptions, seedNumber } from './options';
 import { defaultRunDir } from './run-dir';
+
+/** The environment variable that sets `--jobs` when the flag is not given. */
+const JOBS_ENV = 'TVEM_JOBS';
 
 /** The options of `tvem reproduce`, as commander parsed them. */
 const reproduceOptionsSchema = z
@@ -23,6 +26,8 @@ const reproduceOptionsSchema = z
     shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
     resume: z.string().min(1, { error: 'a directory' }).optional(),
     backend: oneOf(BACKENDS).optional(),
+    /** Job processes running claims at once; default TVEM_JOBS, else 1. */
+    jobs: integerAtLeast(1).optional(),
   })
   .superRefine((o, context) => {
     if (o.resume !== undefined && o.out !== undefined && o.out !== o.resume)
@@ -41,9 +46,10 @@ async function runReproduce(options: ReproduceOptions): Promise<void> {
     ...(options.backend ? { backend: options.backend } : {}),
   };
   const out = options.resume ?? options.out ?? defaultRunDir(config.seed, config.quick);
+  const jobs = options.jobs ?? integerFromEnvironment(JOBS_ENV, 1) ?? 1;
   // Loaded here so that `sample` and `cluster` never load the report renderer.
   const { reproduce } = require('../run/reproduce') as typeof import('../run/reproduce');
-  const { exitCode, results } = await reproduce(config, out, options.resume !== undefined);
+  const { exitCode, results } = await reproduce(config, out, options.resume !== undefined, jobs);
   const counts = results.claims.reduce<Record<string, number>>((acc, c) => {
     const key = c.result?.verdict ?? c.status;
     acc[key] = (acc[key] ?? 0) + 1;
@@ -70,6 +76,7 @@ export function reproduceCommand(): Command {
     )
     .option('--shard <i/N>', 'run the i-th of N deterministic shares of the claims', parseShard)
     .option('--resume <dir>', 'finish an interrupted run in <dir>, skipping finished claims')
+    .option('--jobs <N>', 'run the claims in N processes at once (default: TVEM_JOBS, else 1)', integerOption('--jobs'))
     .addOption(
       new Option('--backend <name>', `force a tfjs backend (default: TVEM_BACKEND, else ${BACKENDS.join(' → ')})`).choices(BACKENDS),
     )

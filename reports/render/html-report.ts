@@ -1,4 +1,5 @@
 import type { ClaimRecord, RunResults } from '../run/run-results';
+import { BUDGET_COLUMNS, budgetNote, budgetRows } from './budget-table';
 import { type ClaimOutcome, claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeHtml } from './html-escape';
@@ -50,6 +51,11 @@ export function renderHtml(results: RunResults, plotSvgs: ReadonlyMap<string, st
     '<h2>Environment</h2>',
     factsTable(environmentRows(results)),
     '</section>',
+    '<section id="budget">',
+    '<h2>Time budget</h2>',
+    budgetTable(results),
+    `<p>${escapeHtml(budgetNote(results))}</p>`,
+    '</section>',
     ...results.claims.map((record) => claimSection(record, results.seed, plotSvgs)),
     '</main>',
     '</body>',
@@ -78,6 +84,15 @@ function summaryTable(results: RunResults): string {
     return `<tr class="${outcomeClass(outcome)}">${cells.join('')}</tr>`;
   });
   return `<table class="summary">\n<thead><tr>${header}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
+/** The time budget: training, evaluation and total seconds per claim that ran, and their sums (empty when none ran). */
+function budgetTable(results: RunResults): string {
+  const rows = budgetRows(results);
+  if (rows.length === 0) return '';
+  const header = BUDGET_COLUMNS.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+  return `<table class="budget">\n<thead><tr>${header}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
 function claimSection(record: ClaimRecord, runSeed: number, plotSvgs: ReadonlyMap<string, string>): string {

@@ -1,4 +1,5 @@
 import type { ClaimRecord, RunResults } from '../run/run-results';
+import { BUDGET_COLUMNS, budgetNote, budgetRows } from './budget-table';
 import { claimOutcome } from './claim-outcome';
 import { counterexampleText } from './counterexample-text';
 import { escapeMarkdown, fencedBlock, markdownTable } from './markdown-syntax';
@@ -15,7 +16,7 @@ import {
   SUMMARY_COLUMNS,
 } from './report-content';
 
-/** report.md: environment, a claims summary table, then one section per claim with its PNG plots. */
+/** report.md: a claims summary table, the environment, the time budget, then one section per claim with its PNG plots. */
 export function renderMarkdown(results: RunResults): string {
   const blocks = [
     `# ${escapeMarkdown(REPORT_TITLE)}`,
@@ -27,6 +28,9 @@ export function renderMarkdown(results: RunResults): string {
       ['', ''],
       environmentRows(results).map(([label, value]) => [`**${escapeMarkdown(label)}**`, escapeMarkdown(value)]),
     ),
+    '## Time budget',
+    ...budgetTable(results),
+    escapeMarkdown(budgetNote(results)),
     ...results.claims.map((record) => claimSection(record, results.seed)),
   ];
   return `${blocks.join('\n\n')}\n`;
@@ -46,6 +50,12 @@ function summaryTable(results: RunResults): string {
     ];
   });
   return markdownTable(SUMMARY_COLUMNS, rows);
+}
+
+/** The time budget: training, evaluation and total seconds per claim that ran, and their sums. */
+function budgetTable(results: RunResults): string[] {
+  const rows = budgetRows(results).map((row) => row.map(escapeMarkdown));
+  return rows.length === 0 ? [] : [markdownTable(BUDGET_COLUMNS, rows)];
 }
 
 function claimSection(record: ClaimRecord, runSeed: number): string {

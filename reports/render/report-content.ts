@@ -1,5 +1,6 @@
 import type { ClaimResult } from '../claims/kit/claim-check';
 import type { ClaimRecord, RunResults } from '../run/run-results';
+import { peakRssText } from './budget-table';
 import { type ClaimOutcome, claimOutcome } from './claim-outcome';
 import { formatNumber, formatNumberValue } from './format-number';
 
@@ -41,6 +42,7 @@ export function environmentRows(results: RunResults): LabelledValue[] {
     ['Node', environment.node],
     ['Platform', environment.platform],
     ['Cores', String(environment.cores)],
+    ['Peak RSS', peakRssText(environment.peakRss)],
     ['Packages', packages.length > 0 ? packages.join(', ') : 'none recorded'],
   ];
 }
@@ -99,8 +101,14 @@ export function claimFacts(record: ClaimRecord, runSeed: number): LabelledValue[
   if (record.result) facts.push(...resultFacts(record.result));
   facts.push(['Seed', `${runSeed} (the run seed; each claim draws its own stream split from it)`]);
   if (record.backend !== undefined) facts.push(['Backend', record.backend]);
-  if (record.seconds !== undefined) facts.push(['Wall time', `${formatNumber(record.seconds)} s`]);
+  if (record.seconds !== undefined) facts.push(['Wall time', `${formatNumber(record.seconds)} s${trainingPart(record)}`]);
   return facts;
+}
+
+/** The training and evaluation parts of a claim's wall time, where recorded. */
+function trainingPart({ trainingSeconds, evaluationSeconds }: ClaimRecord): string {
+  if (trainingSeconds === undefined || evaluationSeconds === undefined) return '';
+  return ` (training ${formatNumber(trainingSeconds)} s, evaluation ${formatNumber(evaluationSeconds)} s)`;
 }
 
 function resultFacts(result: ClaimResult): LabelledValue[] {

@@ -3,13 +3,18 @@ import { CHECKS } from './claim-checks';
 import { claimRecordBase } from './claim-record';
 import { runEnvironment } from './environment';
 import type { RunConfig } from './run-config';
-import type { ClaimRecord, RunResults } from './run-results';
+import type { ClaimRecord, PeakRss, RunResults } from './run-results';
 
 /**
  * Assembles results.json from the finished cells, in registry order. The environment's backend
  * is the one the tensor checks ran on ('none' when no check used tensors).
  */
-export function assembleResults(config: RunConfig, cells: ReadonlyMap<ClaimId, ClaimRecord>, startedAt: string): RunResults {
+export function assembleResults(
+  config: RunConfig,
+  cells: ReadonlyMap<ClaimId, ClaimRecord>,
+  startedAt: string,
+  peakRss: PeakRss | undefined,
+): RunResults {
   const claims = CLAIM_IDS.map((id): ClaimRecord => {
     const cell = cells.get(id);
     if (cell) return cell;
@@ -23,7 +28,7 @@ export function assembleResults(config: RunConfig, cells: ReadonlyMap<ClaimId, C
     finishedAt: new Date().toISOString(),
     seed: config.seed,
     quick: config.quick,
-    environment: runEnvironment(backend),
+    environment: runEnvironment(backend, peakRss),
     claims,
   };
 }

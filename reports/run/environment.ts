@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { installedVersion, PROJECT_ROOT } from '../../model/training/package-versions';
-import type { RunEnvironment } from './run-results';
+import type { PeakRss, RunEnvironment } from './run-results';
 
 /** Packages whose versions can change a result; recorded in every run. */
 const RECORDED_PACKAGES = [
@@ -36,7 +36,8 @@ export function gitSha(): string {
   }
 }
 
-export function runEnvironment(backend: string): RunEnvironment {
+/** The environment of a run on `backend`, with its peak RSS when measured (peak-rss.ts). */
+export function runEnvironment(backend: string, peakRss: PeakRss | undefined): RunEnvironment {
   const packages: Record<string, string> = {};
   for (const name of RECORDED_PACKAGES) {
     const version = installedVersion(name);
@@ -50,5 +51,6 @@ export function runEnvironment(backend: string): RunEnvironment {
     gitSha: gitSha(),
     cores: availableParallelism(),
     platform: `${process.platform}-${process.arch}`,
+    ...(peakRss ? { peakRss } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import type { ClaimId } from '../../bounds/registry';
 import { assembleResults } from './assemble-results';
 import { writeCell } from './cells';
+import { runClaimsInJobs } from './claim-jobs';
 import { finishRun, type ReproduceOutcome } from './outcome';
+import { measuringPeakRss } from './peak-rss';
 import { finishedScales, openResumedRun } from './resume';
 import { claimsToRun, runClaims } from './run-claims';
 import type { RunConfig } from './run-config';
@@ -16,19 +18,22 @@ export { readRunConfig } from './run-json';
 
 /**
  * `tvem reproduce`: runs the selected claims' checks (skipping cells already finished in `out`
- * when resuming), writing run.json first (with each claim's resolved scale), then each cell
- * atomically as it finishes, then the results and reports.
+ * when resuming), one after the other in this process or, with `jobs` > 1, in that many job
+ * processes at once (claim-jobs.ts); writes run.json first (with each claim's resolved scale),
+ * then each cell atomically as it finishes, then the results (with the run's peak RSS) and reports.
  */
-export async function reproduce(config: RunConfig, out: string, resume: boolean): Promise<ReproduceOutcome> {
+export async function reproduce(config: RunConfig, out: string, resume: boolean, jobs = 1): Promise<ReproduceOutcome> {
   const startedAt = new Date().toISOString();
   const resumed = resume ? openResumedRun(out, config) : undefined;
   const cells = resumed?.cells ?? new Map<ClaimId, ClaimRecord>();
   const todo = claimsToRun(config).filter((id) => !cells.has(id));
   const scales = inRegistryOrder({ ...(resumed ? finishedScales(resumed) : {}), ...resolveScales(todo, config.quick) });
   writeRunJson(out, resumed?.saved ?? config, scales);
-  await runClaims(todo, config, (record) => {
+  const finished = (record: ClaimRecord) => {
     writeCell(out, record);
     cells.set(record.id, record);
-  });
-  return finishRun(out, assembleResults(config, cells, startedAt));
+  };
+  const peakRss =
+    jobs > 1 ? await runClaimsInJobs(todo, config, jobs, finished) : await measuringPeakRss(() => runClaims(todo, config, finished));
+  return finishRun(out, assembleResults(config, cells, startedAt, peakRss));
 }

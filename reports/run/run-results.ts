@@ -8,6 +8,17 @@ import { ClaimIdSchema, ClaimResultSchema } from './claim-result-schema';
  * Schema (results-json-schema.ts, committed as reports/run/results.schema.json).
  */
 
+/** Peak resident set sizes of a run's processes (process.resourceUsage().maxRSS), in MiB. */
+export const PeakRssSchema = z.strictObject({
+  processMiB: z
+    .number()
+    .min(0)
+    .describe(
+      'The `tvem reproduce` process while it ran the claims; with --jobs, or after `tvem merge`, the largest of its job or shard processes.',
+    ),
+  workersMiB: z.number().min(0).optional().describe('The largest pre-training worker process (TVEM_WORKERS); absent when none ran.'),
+});
+
 /** The environment a run happened in, saved beside its results. */
 export const RunEnvironmentSchema = z
   .strictObject({
@@ -18,6 +29,9 @@ export const RunEnvironmentSchema = z
     gitSha: z.string(),
     cores: z.number().int().min(1),
     platform: z.string(),
+    peakRss: PeakRssSchema.optional().describe(
+      "The run's peak resident set sizes, in MiB (each process's own peak: processes running at once add up); absent in older runs.",
+    ),
   })
   .meta({ id: 'environment', description: 'The environment a run happened in.' });
 
@@ -44,7 +58,15 @@ export const ClaimRecordSchema = z
     result: ClaimResultSchema.optional(),
     error: z.string().optional().describe("The error message when the check itself failed (status 'error')."),
     backend: z.string().optional().describe('The tfjs backend the check ran on, for checks that use tensors.'),
-    seconds: z.number().min(0).optional().describe('Wall time of the check in seconds.'),
+    seconds: z.number().min(0).optional().describe('Wall time of the check in seconds: trainingSeconds + evaluationSeconds.'),
+    trainingSeconds: z
+      .number()
+      .min(0)
+      .optional()
+      .describe(
+        'Of seconds, the time spent training models: pre-training, training, or loading a cached checkpoint; absent in older runs.',
+      ),
+    evaluationSeconds: z.number().min(0).optional().describe('Of seconds, the rest: everything but training; absent in older runs.'),
     replay: z.string().describe('The command that replays this claim alone.'),
   })
   .superRefine((record, ctx) => {
@@ -91,6 +113,7 @@ export const RunResultsSchema = z
       'What `tvem reproduce` writes to results.json. Generated from the zod schemas in reports/run/run-results.ts and reports/run/claim-result-schema.ts by `npm run results-schema`; do not edit.',
   });
 
+export type PeakRss = z.infer<typeof PeakRssSchema>;
 export type RunEnvironment = z.infer<typeof RunEnvironmentSchema>;
 export type ClaimRecord = z.infer<typeof ClaimRecordSchema>;
 export type RunResults = z.infer<typeof RunResultsSchema>;

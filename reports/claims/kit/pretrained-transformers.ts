@@ -4,6 +4,7 @@ import { pretrainClusteringTransformers } from '../../../model/clustering/parall
 import { type TrainedClusteringTransformer, trainClusteringTransformer } from '../../../model/clustering/pretrained-transformer';
 import { checkpointLabel, withCheckpointLabel } from './checkpoint-label';
 import type { Progress } from './claim-check';
+import { timeTraining, timeTrainingAsync } from './training-time';
 
 /** What a claim measured with its pre-trained transformers. */
 export interface PretrainedMeasurement<T> {
@@ -17,7 +18,8 @@ export interface PretrainedMeasurement<T> {
  * Claims F3, F4, G1: pre-trains the configs in parallel worker processes into the checkpoint cache
  * (TVEM_WORKERS; 1 = in-process; each config carries its own seed), loads each in order, runs
  * `measure` on the loaded models and frees their weights. Progress counts training steps plus
- * `evaluationWork`, of which `measure` reports what it has done through `evaluated`.
+ * `evaluationWork`, of which `measure` reports what it has done through `evaluated`. Pre-training
+ * and loading count as training time (training-time.ts), `measure` as evaluation.
  */
 export async function withPretrainedTransformers<T>(
   configs: readonly ClusteringExperiment[],
@@ -28,22 +30,26 @@ export async function withPretrainedTransformers<T>(
   const backend = await initBackend();
   const total = configs.reduce((s, c) => s + c.training.steps, 0) + evaluationWork;
   let pretrainedSteps = 0;
-  const pretrained = await pretrainClusteringTransformers(configs, {
-    onProgress: (done) => {
-      pretrainedSteps = done;
-      progress.tick(done, total);
-    },
-  });
+  const pretrained = await timeTrainingAsync(() =>
+    pretrainClusteringTransformers(configs, {
+      onProgress: (done) => {
+        pretrainedSteps = done;
+        progress.tick(done, total);
+      },
+    }),
+  );
   const models: TrainedClusteringTransformer[] = [];
   let done = 0;
   try {
     for (const config of configs) {
       const before = done;
       models.push(
-        trainClusteringTransformer(config, {
-          pretrained,
-          onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total),
-        }),
+        timeTraining(() =>
+          trainClusteringTransformer(config, {
+            pretrained,
+            onProgress: (p) => progress.tick(Math.max(pretrainedSteps, before + p.step), total),
+          }),
+        ),
       );
       done = before + config.training.steps;
     }

@@ -15,6 +15,7 @@ import { withCheckpointLabel } from './checkpoint-label';
 import type { CheckContext } from './claim-check';
 import type { LayerCell, TrainedLayerClaim, TrainedLayerProblem, TrainedLayerScale } from './trained-layer-claim';
 import { TrainingStepProgress } from './trained-step-progress';
+import { timeTraining } from './training-time';
 
 /** CLAIMS.md §4: probability that a trained-layer check reports `violated` although the claim holds (split over the tests). */
 export const FAILURE_PROBABILITY = 1e-3;
@@ -201,23 +202,30 @@ function measureCell<Config extends LayerConfig, Batch extends tf.TensorContaine
   };
 }
 
-/** Trains (or loads) one seeded layer; its validation error (for the choice) and its test errors (reported). */
+/**
+ * Trains (or loads) one seeded layer; its validation error (for the choice) and its test errors
+ * (reported). Setting up the training problem and training or loading count as training time.
+ */
 function measureSeed<Config extends LayerConfig, Batch extends tf.TensorContainer>(
   claim: TrainedLayerClaim<Config, Batch>,
   config: Config,
   instances: CellInstances,
   steps: TrainingStepProgress,
 ): { outcome: SeedOutcome; testErrors: number[] } {
-  const problem: TrainedLayerProblem<Batch> = claim.makeTrained ? claim.makeTrained(config) : new claim.Training(config);
+  const problem: TrainedLayerProblem<Batch> = timeTraining(() =>
+    claim.makeTrained ? claim.makeTrained(config) : new claim.Training(config),
+  );
   try {
-    const trained = trainWithCheckpoint({
-      kind: claim.kind,
-      config,
-      seed: config.seed,
-      problem,
-      loop: config.training,
-      onProgress: (p) => steps.at(p.step),
-    });
+    const trained = timeTraining(() =>
+      trainWithCheckpoint({
+        kind: claim.kind,
+        config,
+        seed: config.seed,
+        problem,
+        loop: config.training,
+        onProgress: (p) => steps.at(p.step),
+      }),
+    );
     steps.finished(config.training.steps);
     const testErrors = Array.from(problem.heldOutErrors(instances.test));
     const outcome: SeedOutcome = {
