@@ -8,6 +8,7 @@ import { argmaxRows } from '../theory/em';
 import { eStepMargins, softEStep } from '../theory/estep';
 import type { Matrix } from '../theory/matrix';
 import { mStep } from '../theory/mstep';
+import { D1_TINY_SCALE } from './d1-tiny-scale';
 import { runClaimCheck } from './run-claim-check';
 
 /*
@@ -17,14 +18,6 @@ import { runClaimCheck } from './run-claim-check';
  * (proof-negative-controls.test.ts breaks D1's and E2's proof steps instead.)
  */
 
-const D1_SCALE = {
-  grids: [
-    { d: 1, m: [4, 8] },
-    { d: 2, m: [4] },
-  ],
-  repeats: 2,
-  probes: 16,
-};
 const E1_SCALE = { cases: 12, ranges: { k: [2, 5], d: [2, 6], n: [50, 200], delta: [2, 10] } } as const;
 const E2_SCALE = { cases: 300 };
 
@@ -85,7 +78,7 @@ const movedByDiameter: E2MoveCenters = (x, centers, nearest, epsilon, moves) => 
 
 describe('negative controls of D1, E1 and E2', () => {
   test('D1 negative control: a surrogate whose anchors carry their neighbours’ values (off by one)', async () => {
-    const result = await runClaimCheck('D1', d1Check(undefined, offByOneValues), D1_SCALE);
+    const result = await runClaimCheck('D1', d1Check(undefined, offByOneValues), D1_TINY_SCALE);
     expect(result.verdict).toBe('violated');
     const { error, bound } = result.counterexample as { error: number; bound: number };
     expect(error).toBeGreaterThan(bound);
@@ -93,7 +86,7 @@ describe('negative controls of D1, E1 and E2', () => {
   });
 
   test('D1 control of the control: the unbroken check holds at the same scale', async () => {
-    expect((await runClaimCheck('D1', d1Check(), D1_SCALE)).verdict).toBe('holds');
+    expect((await runClaimCheck('D1', d1Check(), D1_TINY_SCALE)).verdict).toBe('holds');
   });
 
   test('E1 negative control: an attention-Lloyd whose key offsets −‖μ_a‖²/2 are never refreshed after the first M-step', async () => {

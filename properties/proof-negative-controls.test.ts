@@ -8,6 +8,7 @@ import { d1Check } from '../reports/claims/D1';
 import { e2Check } from '../reports/claims/E2';
 import type { ClaimResult } from '../reports/claims/kit/claim-check';
 import { c2ProofCaseArbitrary } from './arbitraries/c2ProofCase';
+import { D1_TINY_SCALE } from './d1-tiny-scale';
 import { runClaimCheck } from './run-claim-check';
 
 /*
@@ -41,21 +42,13 @@ function expectEarlierStepsHold(result: ClaimResult, step: string): void {
 
 const B2_SCALE = { cases: 8 };
 const C2_SCALE = { cases: 2 };
-const D1_SCALE = {
-  grids: [
-    { d: 1, m: [4, 8] },
-    { d: 2, m: [4] },
-  ],
-  repeats: 2,
-  probes: 16,
-};
 const E2_SCALE = { cases: 300 };
 
 describe('the real checks hold on the registry entries at a tiny scale (the controls below differ only by their variant)', () => {
   test.each([
     ['B2', () => runClaimCheck('B2', b2Check(), B2_SCALE)],
     ['C2', () => runClaimCheck('C2', c2Check(), C2_SCALE)],
-    ['D1', () => runClaimCheck('D1', d1Check(), D1_SCALE)],
+    ['D1', () => runClaimCheck('D1', d1Check(), D1_TINY_SCALE)],
     ['E2', () => runClaimCheck('E2', e2Check(), E2_SCALE)],
   ] as const)('%s: proof finding none, every step holds', async (_, run) => {
     const result = await run();
@@ -103,7 +96,7 @@ describe('claim-level negative controls: a wrong variant is caught at the named 
 
   test('D1.3 negative control: without the covering radius', async () => {
     const wrong = claimVariant(CLAIMS.D1, { definitions: { r: '0' } });
-    const result = await runClaimCheck('D1', d1Check(wrong), D1_SCALE);
+    const result = await runClaimCheck('D1', d1Check(wrong), D1_TINY_SCALE);
     expect(result.verdict).toBe('violated');
     expect(result.proof?.firstFailingStep?.step).toBe('D1.3');
     expectEarlierStepsHold(result, 'D1.3');

@@ -23,24 +23,23 @@ const AXIS_PADDING = 8;
  * band ends at or below zero are drawn down to the smallest positive value in the plot. Each
  * axis spans the plotted values (axisDomain), and the title wraps onto lines.
  */
+/** A quantitative position channel whose axis spans `values` (log when `log`). */
+function quantitative<F extends 'x' | 'y'>(field: F, title: string, values: readonly number[], log: boolean | undefined) {
+  return {
+    field,
+    type: 'quantitative',
+    title,
+    scale: scaleFor(log, axisDomain(values, log === true)),
+    axis: axisFor(log),
+  } as const;
+}
+
 export function plotSpec(plot: Plot): TopLevelSpec {
   const { rows, omitted } = plotRows(plot);
   const xValues = rows.map((row) => row.x);
   const yValues = rows.flatMap((row) => [row.y, row.lower, row.upper].filter((v): v is number => v !== undefined));
-  const x = {
-    field: 'x',
-    type: 'quantitative',
-    title: plot.xLabel,
-    scale: scaleFor(plot.logX, axisDomain(xValues, plot.logX === true)),
-    axis: axisFor(plot.logX),
-  } as const;
-  const y = {
-    field: 'y',
-    type: 'quantitative',
-    title: plot.yLabel,
-    scale: scaleFor(plot.logY, axisDomain(yValues, plot.logY === true)),
-    axis: axisFor(plot.logY),
-  } as const;
+  const x = quantitative('x', plot.xLabel, xValues, plot.logX);
+  const y = quantitative('y', plot.yLabel, yValues, plot.logY);
   const color = {
     field: 'series',
     type: 'nominal',
