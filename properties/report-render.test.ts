@@ -161,6 +161,7 @@ const SAMPLE_RESULTS: RunResults = {
       result: result('A1', {
         verdict: 'holds',
         summary: 'optimal assignment equals brute force on all 1000 cases (k ≤ 6)',
+        headline: { bound: 'h = brute force over k! relabellings', measured: 'max |difference| 0 over 1000 cases', margin: 0 },
         numbers: { cases: 1000, maxDifference: 0, maxK: 6 },
         samples: 1000,
         failureProbability: 0,
@@ -185,6 +186,7 @@ const SAMPLE_RESULTS: RunResults = {
       result: result('F1', {
         verdict: 'holds',
         summary: 'oracle error within the union bound at every Δ; bound at Δ = 32 is 1.28e-57',
+        headline: { bound: '2(k−1)Φ(−Δ/2σ)', measured: 'upper 0.999999 of the bound at Δ/σ = 2' },
         numbers: { smallestBound: 2 * PHI_TAIL[4]!, ratioAtDelta2: 3.68, upperConfidence: 0.999999 },
         samples: 2_000_000,
         failureProbability: 1e-6,
@@ -227,6 +229,7 @@ const SAMPLE_RESULTS: RunResults = {
       result: result('D2', {
         verdict: 'inconclusive',
         summary: 'fitted slope −0.42 ± 0.09 against −1/d = −0.5',
+        headline: { bound: 'halving from M = 2 to M = 8', measured: 'ratio 0.56 (upper 0.61)', margin: -0.11 },
         numbers: { slope: -0.42, slopeStandardError: 0.09, target: -0.5 },
         samples: 5,
         failureProbability: 0.05,
@@ -274,7 +277,14 @@ describe('report: results.json schema', () => {
   test("report: 'reported' is accepted for a report claim (E3) and refused for any other kind", () => {
     const e3 = record('E3', {
       status: 'implemented',
-      result: result('E3', { verdict: 'reported', summary: '', numbers: {}, samples: 1, failureProbability: 0 }),
+      result: result('E3', {
+        verdict: 'reported',
+        summary: '',
+        headline: { bound: 'a report', measured: '3 layers per Lloyd step' },
+        numbers: {},
+        samples: 1,
+        failureProbability: 0,
+      }),
     });
     expect(() => validateResults(sampleJson((j) => j.claims.push(JSON.parse(JSON.stringify(e3)))))).not.toThrow();
     expect(() =>
@@ -398,7 +408,7 @@ describe('report: text', () => {
     for (const row of summaryRows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(11);
   });
 
-  test('report: the claims table shows bound, measured, margin and failure probability, "—" where a result or its headline is missing (issue 12)', () => {
+  test('report: the claims table shows bound, measured, margin and failure probability, "—" where a result or a margin is missing (issue 12)', () => {
     const results = validateResults(sampleJson());
     const markdown = renderMarkdown(results);
     expect(markdown).toContain('| Claim | Title | Provenance | Kind | Verdict | Bound | Measured | Margin | Failure probability |');
@@ -417,7 +427,13 @@ describe('report: text', () => {
     ]);
     expect(cells('F2')[2]).toBe('-0.0185');
     expect(cells('F2')[3]).toBe('1e-4');
-    expect(cells('A1')).toEqual(['—', '—', '—', '0 (deterministic check)']);
+    expect(cells('A1')).toEqual([
+      'h = brute force over k! relabellings',
+      'max \\|difference\\| 0 over 1000 cases',
+      '0',
+      '0 (deterministic check)',
+    ]);
+    expect(cells('F1')[2]).toBe('—');
     expect(cells('C3')).toEqual(['—', '—', '—', '—']);
     expect(cells('E1')[1]).toMatch(/^tfjs backend failed/);
     expect(markdown).toContain('- **Bound:** ‖w − e\\_ẑ‖₁ / (2(k−1)e^{−βg/2}) ≤ 1');
@@ -444,13 +460,21 @@ describe('report: text', () => {
       '0.783',
       '0 (deterministic check)',
     ]);
-    expect(htmlCells('A1')).toEqual(['—', '—', '—', '0 (deterministic check)']);
+    expect(htmlCells('A1')).toEqual([
+      'h = brute force over k! relabellings',
+      'max |difference| 0 over 1000 cases',
+      '0',
+      '0 (deterministic check)',
+    ]);
     expect(htmlCells('G1')).toEqual(['—', '—', '—', '—']);
     expect(htmlRow('F2')).toContain('&lt;script&gt;');
   });
 
-  test('report: a headline is optional, a stray field in it is refused', () => {
+  test('report: every result has a headline, its margin is optional, a stray field in it is refused', () => {
     expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.headline.margin))).not.toThrow();
+    expect(() => validateResults(sampleJson((j) => delete j.claims[1].result.headline))).toThrow(
+      /\/claims\/1\/result: must have required property 'headline'/,
+    );
     expect(() => validateResults(sampleJson((j) => (j.claims[1].result.headline.worst = 1)))).toThrow(
       /\/claims\/1\/result\/headline: must NOT have additional properties \('worst'\)/,
     );
@@ -478,6 +502,7 @@ describe('report: text', () => {
       result: result('E3', {
         verdict: 'reported',
         summary: 'report, no verdict: 3 layers and 2 heads per Lloyd step',
+        headline: { bound: 'a report', measured: '3 layers and 2 heads per Lloyd step' },
         numbers: { measuredLayersPerStep: 3, tgmmLayersPerEmStep: 2 },
         samples: 3,
         failureProbability: 0,

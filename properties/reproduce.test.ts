@@ -141,7 +141,19 @@ describe('exitCodeOf: trend and report claims never fail the run', () => {
       const { title, statement, provenance, kind } = claimEntry(id);
       const base = { id, title, statement, provenance, kind, replay: `npx tvem reproduce --only ${id}` };
       if (verdict === 'error') return { ...base, status: 'error', error: 'boom' };
-      return { ...base, status: 'implemented', result: { id, verdict, summary: '', numbers: {}, samples: 1, failureProbability: 0 } };
+      return {
+        ...base,
+        status: 'implemented',
+        result: {
+          id,
+          verdict,
+          summary: '',
+          headline: { bound: 'b', measured: 'm' },
+          numbers: {},
+          samples: 1,
+          failureProbability: 0,
+        },
+      };
     });
     const environment = { tvemVersion: '0', node: '20', packages: {}, backend: 'none', gitSha: 'x', cores: 1, platform: 'linux' };
     return { schemaVersion: 1, startedAt: '', finishedAt: '', seed: 1, quick: true, environment, claims: records };

@@ -125,7 +125,7 @@ export const ClaimResultSchema = z
     id: ClaimIdSchema,
     verdict: z.enum(VERDICTS).describe("'holds', 'violated' or 'inconclusive'; 'reported' (no verdict) for a claim of kind 'report' only."),
     summary: z.string(),
-    headline: HeadlineSchema.optional(),
+    headline: HeadlineSchema,
     numbers: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
     samples: z.number().int().min(0),
     failureProbability: z.number().min(0).max(1),

@@ -130,7 +130,7 @@ export interface ClaimResult {
   /** One line: the bound beside the measured worst case. */
   readonly summary: string;
   /** The claims table's row: the bound (or level) the verdict tests, the worst measured value against it, the margin. */
-  readonly headline?: Headline;
+  readonly headline: Headline;
   /** Key numbers, by name. */
   readonly numbers: Readonly<Record<string, NumberValue>>;
   /** Number of generated cases, instances or repetitions the verdict rests on. */
