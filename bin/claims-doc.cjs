@@ -1,13 +1,24 @@
 #!/usr/bin/env node
-// Writes bounds/CLAIMS.md from the claim registry (`npm run claims-doc`): registers the TypeScript
-// loader, renders bounds/claims-document.ts, and replaces the file atomically (temp file + rename).
+// `npm run claims-doc` writes the generated documents: bounds/CLAIMS.md from the claim registry,
+// and the README's claims-to-tests table from the property files' titles. Registers the TypeScript
+// loader and replaces each file atomically (temp file + rename).
 require('tsx/cjs/api').register();
-const { renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { CLAIMS_DOCUMENT_PATH, claimsDocument } = require('../bounds/claims-document.ts');
+const { claimsToTests, claimsToTestsTable, readTestTitles, withClaimsToTestsTable } = require('../properties/claims-to-tests.ts');
 
-const target = join(__dirname, '..', CLAIMS_DOCUMENT_PATH);
-const temp = `${target}.${process.pid}.tmp`;
-writeFileSync(temp, claimsDocument());
-renameSync(temp, target);
-console.log(`wrote ${CLAIMS_DOCUMENT_PATH}`);
+const root = join(__dirname, '..');
+
+function writeAtomically(relativePath, content) {
+  const target = join(root, relativePath);
+  const temp = `${target}.${process.pid}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, target);
+  console.log(`wrote ${relativePath}`);
+}
+
+writeAtomically(CLAIMS_DOCUMENT_PATH, claimsDocument());
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const table = claimsToTestsTable(claimsToTests(readTestTitles(join(root, 'properties'))));
+writeAtomically('README.md', withClaimsToTestsTable(readme, table));
