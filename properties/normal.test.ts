@@ -1,6 +1,6 @@
 import { test } from '@fast-check/jest';
 import fc from 'fast-check';
-import { logPhi } from '../theory/normal';
+import { logPhi, phi } from '../theory/normal';
 
 describe('normal tails (CLAIMS.md §1)', () => {
   // Reference values of log Φ(−x) from the asymptotic series / high-precision tables.
@@ -27,4 +27,28 @@ describe('normal tails (CLAIMS.md §1)', () => {
       expect(logPhi(x + step)).toBeGreaterThanOrEqual(logPhi(x));
     },
   );
+});
+
+describe('Φ and log Φ: known answers (scipy.stats.norm)', () => {
+  // scipy.stats.norm.cdf / logcdf (scipy 1.x, 2026-11-30)
+  test.each([
+    [0, 0.5],
+    [1, 0.8413447460685429],
+    [-1.959963984540054, 0.025],
+    [-37, 5.7255712225239266e-300],
+  ])('Φ(%p) = %p', (x, value) => {
+    expect(Math.abs(phi(x) - value)).toBeLessThanOrEqual(1e-13 * value);
+  });
+
+  test('Φ underflows to 0 only below about −38; log Φ stays finite', () => {
+    expect(phi(-40)).toBe(0);
+    expect(logPhi(-40)).toBeCloseTo(-804.6084420137539, 9);
+    expect(phi(-38)).toBeGreaterThan(0);
+    expect(logPhi(0)).toBeCloseTo(Math.log(0.5), 15);
+  });
+
+  test('log Φ and Φ reject a non-finite x, naming it', () => {
+    expect(() => logPhi(Number.NaN)).toThrow('x must be a finite number, got NaN');
+    expect(() => phi(Number.NEGATIVE_INFINITY)).toThrow('x must be a finite number, got -Infinity');
+  });
 });

@@ -6,7 +6,8 @@ import { type LloydResult, lloyd } from '../theory/lloyd';
 import type { Matrix } from '../theory/matrix';
 import { sampleInstance } from '../theory/mixture';
 import { Rng } from '../theory/rng';
-import { createDistancePass, createLloydPass } from '../theory/wasm/point-pairs';
+import { createDistancePass, createEmPass, createLloydPass, kernelExp } from '../theory/wasm/point-pairs';
+import { layOut } from '../theory/wasm/wasm-kernel';
 import { lloydKernelCaseArbitrary } from './arbitraries/lloydKernelCase';
 import { plainLloyd } from './reference/plain-lloyd';
 import { testSeed } from './seed';
@@ -146,5 +147,132 @@ describe('the Lloyd pass kernel', () => {
     const first = createLloydPass(points, 1);
     createLloydPass(points, 1);
     expect(() => first.run({ rows: 1, cols: 1, data: Float64Array.from([0]) })).toThrow(/superseded/);
+  });
+});
+
+/** A stand-in for a kernel's exports: a heap base, a buffer of `bytes`, and a grow that records its calls. */
+function fakeKernel(heapBase: number, bytes: number, grow: (pages: number) => number = () => 0) {
+  const calls: number[] = [];
+  return {
+    calls,
+    kernel: {
+      memory: {
+        buffer: new ArrayBuffer(bytes),
+        grow(pages: number): number {
+          calls.push(pages);
+          return grow(pages);
+        },
+      },
+      heapBase: () => heapBase,
+    },
+  };
+}
+
+describe('layOut: 16-byte aligned arrays from the heap base, growing the memory as needed', () => {
+  test('offsets are aligned up to 16 bytes, one array after the other; no growth when they fit', () => {
+    const { kernel, calls } = fakeKernel(5, 65536);
+    expect(layOut(kernel, [3, 20, 0, 1], 'x')).toEqual([16, 32, 64, 64]);
+    expect(layOut(kernel, [], 'x')).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  test('an exact fit does not grow; one byte more grows by one 64 KiB page; more pages as needed', () => {
+    const exact = fakeKernel(0, 64);
+    layOut(exact.kernel, [64], 'x');
+    expect(exact.calls).toEqual([]);
+    const oneMore = fakeKernel(0, 64);
+    layOut(oneMore.kernel, [65], 'x');
+    expect(oneMore.calls).toEqual([1]);
+    const many = fakeKernel(16, 65536);
+    layOut(many.kernel, [3 * 65536], 'x');
+    expect(many.calls).toEqual([3]);
+  });
+
+  test('a memory that cannot grow: a RangeError naming what needed how many bytes, with the cause', () => {
+    const cause = new RangeError('grow failed');
+    const { kernel } = fakeKernel(0, 64, () => {
+      throw cause;
+    });
+    let error: unknown;
+    try {
+      layOut(kernel, [100], 'test: n = 1');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe('test: n = 1 needs 100 bytes of WebAssembly memory, and the memory could not grow to it');
+    expect((error as Error).cause).toBe(cause);
+  });
+
+  test('more than 4 GiB is refused before growing; exactly 4 GiB is attempted', () => {
+    const over = fakeKernel(0, 64);
+    expect(() => layOut(over.kernel, [2 ** 32 + 1], 'big')).toThrow(
+      new RangeError('big needs 4294967297 bytes of WebAssembly memory, more than the 4294967296 a wasm32 memory can hold'),
+    );
+    expect(over.calls).toEqual([]);
+    const exactly = fakeKernel(0, 0);
+    layOut(exactly.kernel, [2 ** 32], 'big');
+    expect(exactly.calls).toEqual([65536]);
+  });
+});
+
+describe('the kernel passes: shapes, ownership, the finiteness check', () => {
+  test('pointsFinite is false for a NaN or an infinite coordinate, true otherwise', () => {
+    expect(createLloydPass({ rows: 3, cols: 1, data: Float64Array.from([0, 1, 2]) }, 1).pointsFinite).toBe(true);
+    expect(createLloydPass({ rows: 3, cols: 1, data: Float64Array.from([0, Number.NaN, 2]) }, 1).pointsFinite).toBe(false);
+    expect(createLloydPass({ rows: 2, cols: 2, data: Float64Array.from([0, 0, 0, Number.NEGATIVE_INFINITY]) }, 1).pointsFinite).toBe(false);
+  });
+
+  test('a Lloyd pass: labels −1 before the first run; objective, changed labels, sums and counts after', () => {
+    const pass = createLloydPass({ rows: 3, cols: 1, data: Float64Array.from([0, 1, 10]) }, 2);
+    expect(Array.from(pass.labels)).toEqual([-1, -1, -1]);
+    expect(pass.run({ rows: 2, cols: 1, data: Float64Array.from([0, 10]) })).toEqual({ objective: 1, changedLabels: 3 });
+    expect(Array.from(pass.labels)).toEqual([0, 0, 1]);
+    expect(Array.from(pass.sums)).toEqual([1, 10]);
+    expect(Array.from(pass.counts)).toEqual([2, 1]);
+    expect(pass.run({ rows: 2, cols: 1, data: Float64Array.from([0.5, 10]) })).toEqual({ objective: 0.5, changedLabels: 0 });
+    expect(pass.run({ rows: 2, cols: 1, data: Float64Array.from([0, 1]) })).toEqual({ objective: 81, changedLabels: 1 });
+    expect(() => pass.run({ rows: 2, cols: 2, data: new Float64Array(4) })).toThrow(new RangeError('centers must be 2×1, got 2×2'));
+  });
+
+  test('a distance pass returns a fresh n×k matrix of squared distances', () => {
+    const pass = createDistancePass({ rows: 2, cols: 2, data: Float64Array.from([0, 0, 3, 4]) }, 1);
+    const first = pass.run({ rows: 1, cols: 2, data: Float64Array.from([0, 0]) });
+    expect(first).toEqual({ rows: 2, cols: 1, data: Float64Array.from([0, 25]) });
+    pass.run({ rows: 1, cols: 2, data: Float64Array.from([3, 4]) });
+    expect(Array.from(first.data)).toEqual([0, 25]);
+  });
+
+  test('kernelExp takes the memory over: an earlier pass is superseded', () => {
+    const pass = createDistancePass({ rows: 1, cols: 1, data: Float64Array.from([0]) }, 1);
+    expect(Array.from(kernelExp(Float64Array.from([0, 1, Number.NEGATIVE_INFINITY])))).toEqual([1, Math.exp(1), 0]);
+    expect(() => pass.run({ rows: 1, cols: 1, data: Float64Array.from([0]) })).toThrow(
+      new Error('this pass was superseded by a later one, which reuses its memory'),
+    );
+  });
+
+  test('an EM pass: distances, weighted sums, spread and the E-step on a hand-worked case', () => {
+    const pass = createEmPass({ rows: 2, cols: 1, data: Float64Array.from([0, 2]) }, 2);
+    expect(pass.pointsFinite).toBe(true);
+    expect(Array.from(pass.responsibilities)).toEqual([0, 0, 0, 0]);
+    pass.runDistances({ rows: 2, cols: 1, data: Float64Array.from([0, 1]) });
+    expect(Array.from(pass.distances)).toEqual([0, 1, 4, 1]);
+    // log weights 0 and half precisions 1/2: scores −D/2; ℓ = Σ_i log Σ_a e^{−D_ia/2}
+    const ll = pass.runEStep(Float64Array.from([0, 0]), Float64Array.from([0.5, 0.5]));
+    expect(ll).toBeCloseTo(Math.log(1 + Math.exp(-0.5)) + Math.log(Math.exp(-2) + Math.exp(-0.5)), 14);
+    const r0 = 1 / (1 + Math.exp(-0.5));
+    expect(pass.responsibilities[0]).toBeCloseTo(r0, 15);
+    pass.responsibilities.set([1, 0, 0.25, 0.75]);
+    pass.runWeightedSums();
+    expect(Array.from(pass.mass)).toEqual([1.25, 0.75]);
+    expect(Array.from(pass.sums)).toEqual([0.5, 1.5]);
+    pass.runDistancesAndSpread({ rows: 2, cols: 1, data: Float64Array.from([0, 2]) });
+    // spread_a = Σ_i w_ia D_ia with D = (0, 4; 4, 0)
+    expect(Array.from(pass.spread)).toEqual([1, 0]);
+    expect(() => pass.runDistances({ rows: 1, cols: 1, data: Float64Array.from([0]) })).toThrow(
+      new RangeError('centers must be 2×1, got 1×1'),
+    );
+    createEmPass({ rows: 1, cols: 1, data: Float64Array.from([0]) }, 1);
+    expect(() => pass.runEStep(Float64Array.from([0, 0]), Float64Array.from([1, 1]))).toThrow(/superseded/);
   });
 });

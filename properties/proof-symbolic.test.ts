@@ -5,8 +5,15 @@ import { c2MStepBound } from '../bounds/c2-mstep-temperature';
 import { d1Bound } from '../bounds/d1-softmax-approximation';
 import { e2StabilitySlack } from '../bounds/e2-margin-stability';
 import { completeScope } from '../bounds/proofs/check-steps';
-import { compileFormula, toNumbers } from '../bounds/proofs/formula';
-import { checkSymbolically } from '../bounds/proofs/symbolic';
+import { compileFormula, math, toNumbers } from '../bounds/proofs/formula';
+import {
+  checkSymbolically,
+  EXTRA_RULES,
+  FALLBACK_POINTS,
+  FALLBACK_PRECISION,
+  FALLBACK_RELATIVE,
+  substitute,
+} from '../bounds/proofs/symbolic';
 import { CLAIM_IDS, CLAIMS, type ProofStep } from '../bounds/registry';
 
 const allSteps: ProofStep[] = CLAIM_IDS.flatMap((id) => [...((CLAIMS[id] as { steps?: readonly ProofStep[] }).steps ?? [])]);
@@ -103,5 +110,72 @@ describe('plain TypeScript twins equal the registry expression (relative 1e-12)'
     // a difference of two sides: compare on the scale of the sides, not of the (cancelling) slack
     const scale = Math.max(...left.map(Math.abs), ...right.map(Math.abs), 1e-300);
     expect(Math.abs(twin - slack)).toBeLessThanOrEqual(1e-12 * scale);
+  });
+});
+
+/** The symbolic checker on hand-made steps, one per way of deciding (values from running it once, 2026-11-30). */
+describe('checkSymbolically: how a step is decided, on hand-made steps', () => {
+  const step = (lhs: string, rhs: string, symbolic?: ProofStep['symbolic']) => ({ id: 'B2.1' as const, lhs, rhs, symbolic });
+
+  test('simplify: a polynomial identity, and the extra rules exp(log t) = t, exp(−log t) = 1/t, log(exp t) = t', () => {
+    expect(checkSymbolically(step('a * (b + c)', 'a * b + a * c'))).toEqual({
+      step: 'B2.1',
+      method: 'simplify',
+      expression: '(a * (b + c)) - (a * b + a * c)',
+      simplified: '0',
+    });
+    expect(EXTRA_RULES).toEqual(['exp(log(n1)) -> n1', 'exp(-log(n1)) -> 1 / n1', 'log(exp(n1)) -> n1']);
+    expect(checkSymbolically(step('exp(log(t))', 't')).method).toBe('simplify');
+    expect(checkSymbolically(step('exp(-log(t))', '1 / t')).method).toBe('simplify');
+    expect(checkSymbolically(step('log(exp(t))', 't')).method).toBe('simplify');
+  });
+
+  test('substitutions apply before simplifying', () => {
+    expect(checkSymbolically(step('a', 'b', { substitute: { a: 'b' } }))).toMatchObject({ method: 'simplify', expression: '(b) - (b)' });
+    expect(substitute(math.parse('a * b + (a * b) ^ 2'), { 'a * b': 'c' }).toString()).toBe('c + (c) ^ 2');
+  });
+
+  test('rationalize: a rational identity simplify leaves alone', () => {
+    expect(checkSymbolically(step('(x ^ 2 - 1) / (x - 1)', 'x + 1'))).toEqual({
+      step: 'B2.1',
+      method: 'rationalize',
+      expression: '((x ^ 2 - 1) / (x - 1)) - (x + 1)',
+      simplified: '(x ^ 2 - 1) / (x - 1) - (x + 1)',
+    });
+  });
+
+  test('numerical: abs() on the default range [0.1, 10], every residual 0, the first point kept as the worst', () => {
+    expect(FALLBACK_PRECISION).toBe(64);
+    expect(FALLBACK_POINTS).toBe(200);
+    expect(FALLBACK_RELATIVE).toBe(1e-54);
+    // mulberry32(1)'s first two values are 0.6270739405881613 and 0.002735721180215478: x then y, sorted by name
+    expect(checkSymbolically(step('abs(y) + abs(x)', 'y + x'))).toEqual({
+      step: 'B2.1',
+      method: 'numerical',
+      expression: '(abs(y) + abs(x)) - (y + x)',
+      simplified: 'abs(y) + abs(x) - (y + x)',
+      points: 200,
+      worstResidual: 0,
+      worstPoint: { x: 6.308032011822797, y: 0.12708363968413325 },
+    });
+    // another seed, another first point
+    expect(checkSymbolically(step('abs(x)', 'x'), 7).worstPoint).toEqual({ x: 0.21587705621495845 });
+  });
+
+  test('numerical: a residual at the precision limit passes, one 10⁴ times larger fails', () => {
+    expect(checkSymbolically(step('x', 'x + 1e-60'))).toMatchObject({ method: 'numerical', worstResidual: 1e-60 });
+    expect(checkSymbolically(step('x', 'x + 1e-50'))).toMatchObject({ method: 'failed', worstResidual: 1e-50 });
+  });
+
+  test('failed: abs(x) = x over a range with negatives, the worst point named with its relative residual 2', () => {
+    expect(checkSymbolically(step('abs(x)', 'x', { substitute: {}, ranges: { x: [-2, 2] } }))).toMatchObject({
+      method: 'failed',
+      worstResidual: 2,
+      worstPoint: { x: -1.989057115279138 },
+    });
+  });
+
+  test('failed: a side that is infinite everywhere gives an infinite residual', () => {
+    expect(checkSymbolically(step('log(x - x)', '0'))).toMatchObject({ method: 'failed', worstResidual: Number.POSITIVE_INFINITY });
   });
 });

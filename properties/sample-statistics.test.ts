@@ -46,3 +46,24 @@ describe('theory/sample-statistics', () => {
     expect(() => logLogSlope([0, 2], [1, 1])).toThrow(/xs\[0\]/);
   });
 });
+
+describe('theory/sample-statistics: messages and hand-worked slopes', () => {
+  test('the messages name the parameter, the requirement and the value', () => {
+    expect(() => mean([])).toThrow('values length must be at least 1, got 0');
+    expect(() => leastSquaresSlope([1, 2, 3], [1, 2])).toThrow('ys length must be equal to the xs length (3), got 2');
+    expect(() => leastSquaresSlope([3, 3], [1, 2])).toThrow('xs must be at least two distinct values, got [3,3]');
+    expect(() => logLogSlope([1, -2], [1, 1])).toThrow('xs[1] must be positive (log-log fit), got -2');
+    expect(() => logLogSlope([1, 2], [Number.NaN, 1])).toThrow('ys[0] must be positive (log-log fit), got NaN');
+  });
+
+  test('leastSquaresSlope of a non-exact line: x = 0, 1, 2 and y = 1, 0, 5 give Σ(x − 1)(y − 2)/Σ(x − 1)² = 4/2', () => {
+    expect(leastSquaresSlope([0, 1, 2], [1, 0, 5])).toBe(2);
+    // x = 0, 1, 3, y = 0, 2, 1: x̄ = 4/3, ȳ = 1, Sxy = (−4/3)(−1) + (−1/3)(1) + (5/3)(0) = 1, Sxx = 42/9
+    expect(leastSquaresSlope([0, 1, 3], [0, 2, 1])).toBeCloseTo(9 / 42, 15);
+  });
+
+  test('logLogSlope of y = 3·x² on x = 1, 2, 4 is 2; of y = 1/x is −1', () => {
+    expect(logLogSlope([1, 2, 4], [3, 12, 48])).toBeCloseTo(2, 14);
+    expect(logLogSlope([1, 10, 100], [1, 0.1, 0.01])).toBeCloseTo(-1, 14);
+  });
+});

@@ -33,17 +33,36 @@ export function parseEquivalents(json: unknown): EquivalentMutant[] {
   return z.array(EquivalentSchema).parse(json);
 }
 
-/** Stryker's counts: detected = killed + timeout; undetected = survived + no coverage; errors are not scored. */
+/**
+ * Stryker's counts: detected = killed + timeout; undetected = survived + no coverage; errors are
+ * not scored, nor are ignored mutants (static ones, under ignoreStatic).
+ */
 export interface MutantTally {
   killed: number;
   timeout: number;
   survived: number;
   noCoverage: number;
+  ignored: number;
 }
 
 function tally(mutants: readonly Mutant[]): MutantTally {
   const count = (status: string) => mutants.filter((m) => m.status === status).length;
-  return { killed: count('Killed'), timeout: count('Timeout'), survived: count('Survived'), noCoverage: count('NoCoverage') };
+  return {
+    killed: count('Killed'),
+    timeout: count('Timeout'),
+    survived: count('Survived'),
+    noCoverage: count('NoCoverage'),
+    ignored: count('Ignored'),
+  };
+}
+
+/** How the report was made: its commit and date, and the wall time or how several runs were merged. */
+export interface MutationRun {
+  readonly commit: string;
+  readonly date: string;
+  readonly wallSeconds?: number;
+  /** How the report was made when it is not one `npm run mutation`. */
+  readonly note?: string;
 }
 
 /** Stryker's mutation score in percent: detected over detected + undetected (NaN when nothing was scored). */
@@ -59,8 +78,9 @@ function sum(tallies: readonly MutantTally[]): MutantTally {
       timeout: s.timeout + t.timeout,
       survived: s.survived + t.survived,
       noCoverage: s.noCoverage + t.noCoverage,
+      ignored: s.ignored + t.ignored,
     }),
-    { killed: 0, timeout: 0, survived: 0, noCoverage: 0 },
+    { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0 },
   );
 }
 
@@ -75,10 +95,13 @@ function isEquivalent(file: string, m: Mutant, equivalents: readonly EquivalentM
   );
 }
 
-const TALLY_HEADER = ['Killed', 'Timeout', 'Survived', 'No coverage', 'Score %'];
+const TALLY_HEADER = ['Killed', 'Timeout', 'Survived', 'No coverage', 'Score %', 'Ignored (static)'];
 
 function tallyCells(t: MutantTally): string[] {
-  return [t.killed, t.timeout, t.survived, t.noCoverage].map(String).concat(mutationScore(t).toFixed(1));
+  const score = mutationScore(t);
+  return [t.killed, t.timeout, t.survived, t.noCoverage]
+    .map(String)
+    .concat(Number.isNaN(score) ? '—' : score.toFixed(1), String(t.ignored));
 }
 
 /** The top folder a file is scored under: `theory/` or `bounds/`. */
@@ -87,13 +110,15 @@ function folderOf(file: string): string {
 }
 
 /**
- * SUMMARY.md beside Stryker's JSON (issue 14): the score per folder and per file, every survivor
- * judged equivalent with its one line of why, and the survivors not judged (left to kill).
+ * SUMMARY.md beside Stryker's JSON (issue 14): the score per folder and per file, the files to
+ * mutate that the report does not cover, every survivor judged equivalent with its one line of
+ * why, and the survivors not judged (left to kill).
  */
 export function mutationSummary(
   report: MutationReport,
   equivalents: readonly EquivalentMutant[],
-  run: { commit: string; date: string; wallSeconds: number },
+  run: MutationRun,
+  filesToMutate: readonly string[],
 ): string {
   const files = Object.entries(report.files)
     .map(([file, { mutants }]) => ({ file, mutants }))
@@ -113,13 +138,18 @@ export function mutationSummary(
     `\`${file}:${m.location.start.line}:${m.location.start.column}\` ${m.mutatorName} → \`${escapeMarkdown(m.replacement ?? '')}\``;
   const judged = undetected.filter((u) => u.equivalent !== undefined);
   const open = undetected.filter((u) => u.equivalent === undefined);
+  const notMeasured = filesToMutate.filter((file) => !(file in report.files));
+  const how = run.note ?? `one \`npm run mutation\`, ${Math.round((run.wallSeconds ?? Number.NaN) / 60)} min on this 2-core machine`;
   return [
     '# Mutation testing: theory/ and bounds/',
     '',
-    `StrykerJS 9 (\`npm run mutation\`) at commit \`${run.commit}\` on ${run.date}, ${Math.round(run.wallSeconds / 60)} min on this 2-core machine.`,
-    "It runs `jest.mutation.config.ts`: `npm test`'s property files that import only theory/ and bounds/, so",
-    'the score is a lower bound on what the whole suite kills. The AssemblyScript kernel',
-    '(`theory/wasm/point-pairs.as.ts`) is compiled to wasm and not mutated; its tests compare it with plain float64.',
+    `StrykerJS 9 at commit \`${run.commit}\` on ${run.date}: ${how}`,
+    '',
+    "The suite is `jest.mutation.config.ts`: `npm test`'s property files that import only theory/ and",
+    'bounds/, so a score is a lower bound on what the whole suite kills. Static mutants (module-level',
+    'initialisers, such as the registry texts) are ignored (`ignoreStatic`): each would rerun whole',
+    'test files. The AssemblyScript kernel (`theory/wasm/point-pairs.as.ts`) is compiled to wasm and not',
+    'mutated; its tests compare it with plain float64.',
     '',
     '## Score by folder',
     '',
@@ -131,6 +161,10 @@ export function mutationSummary(
       ['File', ...TALLY_HEADER],
       byFile.map((f) => [`\`${f.file}\``, ...tallyCells(f.tally)]),
     ),
+    '',
+    `## Files to mutate that this report does not cover (${notMeasured.length})`,
+    '',
+    ...(notMeasured.length === 0 ? ['None.'] : [notMeasured.map((f) => `\`${f}\``).join(', ')]),
     '',
     `## Survivors judged equivalent (${judged.length})`,
     '',
