@@ -21,7 +21,9 @@ describe('the claims-to-tests map (issue 14)', () => {
   test('the README shows the map as generated (npm run claims-doc writes it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const shown = readme.slice(readme.indexOf(README_TABLE_BEGIN), readme.indexOf(README_TABLE_END) + README_TABLE_END.length);
-    expect(shown).toBe(claimsToTestsTable(rows));
+    // Biome pads the table's columns; compare the cells.
+    const cells = (table: string) => table.split('\n').map((line) => line.split('|').map((cell) => cell.trim().replace(/^-+$/, '-')));
+    expect(cells(shown)).toEqual(cells(claimsToTestsTable(rows)));
   });
 
   test('titles are read as written: plain, test.prop, templates and escaped quotes; other strings are not titles', () => {
