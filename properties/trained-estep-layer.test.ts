@@ -1,10 +1,6 @@
-import { test } from '@fast-check/jest';
-import { bonferroni } from '../bounds/repetitions';
-import { initBackend } from '../model/backend';
 import { claim as b3 } from '../reports/claims/B3';
-import { type TrainedLayerRanges, trainedLayerCaseArbitrary } from './arbitraries/trainedLayerCase';
-import { measureTrainedLayerCase, type TrainedLayerBudget } from './measure-trained-layer-case';
-import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
+import type { TrainedLayerRanges } from './arbitraries/trainedLayerCase';
+import { type TrainedLayerBudget, trainedLayerProperty } from './measure-trained-layer-case';
 
 /*
  * Claim B3 in miniature (issue 14): per drawn case, B3's own plan and check (reports/claims/B3.ts)
@@ -15,8 +11,6 @@ import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
 
 const CASES = 3;
 const FAILURE_PROBABILITY = 1e-3;
-/** B3's failure probability split over the property's cases, as B3 splits it over its grid. */
-const CASE_ALPHA = bonferroni(FAILURE_PROBABILITY, CASES);
 
 /**
  * Around B3's cells (k 3–4, d 2–3, n 32–48, Δ/σ 4–5, β_cap 1.5–2). d ≥ 2: at d = 1 the layers
@@ -32,22 +26,12 @@ const RANGES: TrainedLayerRanges = { k: [2, 4], d: [2, 3], n: [16, 32], delta: [
 const BUDGET: TrainedLayerBudget = { steps: 200, patience: 8, selectionInstances: 1000, heldOutInstances: 6000 };
 
 describe('B3: trained E-step layers on drawn mixtures', () => {
-  useTemporaryCheckpointCache('tvem-trained-estep-');
-
-  beforeAll(async () => {
-    await initBackend();
+  trainedLayerProperty({
+    claim: b3,
+    title: `B3: a trained E-step layer's held-out error is within B2's construction bound plus slack, and the slack resolves it (failure probability ${FAILURE_PROBABILITY.toExponential(0)} over ${CASES} cases)`,
+    ranges: RANGES,
+    budget: BUDGET,
+    cases: CASES,
+    failureProbability: FAILURE_PROBABILITY,
   });
-
-  test.prop([trainedLayerCaseArbitrary(RANGES)], { numRuns: CASES, endOnFailure: true })(
-    `B3: a trained E-step layer's held-out error is within B2's construction bound plus slack, and the slack resolves it (failure probability ${FAILURE_PROBABILITY.toExponential(0)} over ${CASES} cases)`,
-    async (c) => {
-      const outcome = await measureTrainedLayerCase(b3, c, BUDGET, CASE_ALPHA);
-      const { comparison, seeds, constructionTestError } = outcome;
-      // On failure jest prints the whole object: the means, the slack and every seed's test error.
-      expect({ ...comparison, constructionTestError, seedTestErrors: seeds.map((s) => s.testError) }).toEqual(
-        expect.objectContaining({ exceeds: false, resolved: true }),
-      );
-    },
-    240_000,
-  );
 });

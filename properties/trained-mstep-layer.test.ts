@@ -1,10 +1,6 @@
-import { test } from '@fast-check/jest';
-import { bonferroni } from '../bounds/repetitions';
-import { initBackend } from '../model/backend';
 import { claim as c3 } from '../reports/claims/C3';
-import { type TrainedLayerRanges, trainedLayerCaseArbitrary } from './arbitraries/trainedLayerCase';
-import { measureTrainedLayerCase, type TrainedLayerBudget } from './measure-trained-layer-case';
-import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
+import type { TrainedLayerRanges } from './arbitraries/trainedLayerCase';
+import { type TrainedLayerBudget, trainedLayerProperty } from './measure-trained-layer-case';
 
 /*
  * Claim C3 in miniature (issue 14): per drawn case, C3's own plan and check (reports/claims/C3.ts)
@@ -15,8 +11,6 @@ import { useTemporaryCheckpointCache } from './temporary-checkpoint-cache';
 
 const CASES = 3;
 const FAILURE_PROBABILITY = 1e-3;
-/** C3's failure probability split over the property's cases, as C3 splits it over its grid. */
-const CASE_ALPHA = bonferroni(FAILURE_PROBABILITY, CASES);
 
 /**
  * Around C3's cells (k 3–4, d 2–3, n 32–48, Δ/σ 4–5, β_cap 2–3). d ≥ 2: at d = 1 training can stop
@@ -31,22 +25,12 @@ const RANGES: TrainedLayerRanges = { k: [2, 4], d: [2, 3], n: [16, 32], delta: [
 const BUDGET: TrainedLayerBudget = { steps: 100, patience: 8, selectionInstances: 1000, heldOutInstances: 4000 };
 
 describe('C3: trained M-step layers on drawn mixtures', () => {
-  useTemporaryCheckpointCache('tvem-trained-mstep-');
-
-  beforeAll(async () => {
-    await initBackend();
+  trainedLayerProperty({
+    claim: c3,
+    title: `C3: a trained M-step layer's held-out error is within C2's construction bound plus slack, and the slack resolves it (failure probability ${FAILURE_PROBABILITY.toExponential(0)} over ${CASES} cases)`,
+    ranges: RANGES,
+    budget: BUDGET,
+    cases: CASES,
+    failureProbability: FAILURE_PROBABILITY,
   });
-
-  test.prop([trainedLayerCaseArbitrary(RANGES)], { numRuns: CASES, endOnFailure: true })(
-    `C3: a trained M-step layer's held-out error is within C2's construction bound plus slack, and the slack resolves it (failure probability ${FAILURE_PROBABILITY.toExponential(0)} over ${CASES} cases)`,
-    async (c) => {
-      const outcome = await measureTrainedLayerCase(c3, c, BUDGET, CASE_ALPHA);
-      const { comparison, seeds, constructionTestError } = outcome;
-      // On failure jest prints the whole object: the means, the slack and every seed's test error.
-      expect({ ...comparison, constructionTestError, seedTestErrors: seeds.map((s) => s.testError) }).toEqual(
-        expect.objectContaining({ exceeds: false, resolved: true }),
-      );
-    },
-    240_000,
-  );
 });
