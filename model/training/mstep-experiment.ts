@@ -35,6 +35,14 @@ function relativeErrors(layer: TrainableMStepLayer, batch: MStepBatch): tf.Tenso
 }
 
 /**
+ * C3's training loss, the mean of (‖out_a − mean_a‖ / scale_a)², as a sum of squares: the
+ * gradient of tf.norm is NaN where an output equals its mean exactly (seen in float32 at d = 1).
+ */
+export function meanSquaredRelativeError(centers: tf.Tensor3D, means: tf.Tensor3D, scales: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.div(tf.sum(tf.square(tf.sub(centers, means)), 2), tf.square(scales))));
+}
+
+/**
  * Training of the trainable M-step layer (claim C3). Batches are fresh instances with their true
  * labels one-hot in the resp slot; the target is each cluster's label mean. Training minimises
  * the squared relative error; validation and evaluation use the claim's error, the relative error
@@ -55,7 +63,7 @@ export class MStepTraining extends LayerTraining<TrainableMStepLayer, MStepBatch
   }
 
   loss(batch: MStepBatch): tf.Scalar {
-    return tf.tidy(() => tf.mean(tf.square(relativeErrors(this.layer, batch))));
+    return tf.tidy(() => meanSquaredRelativeError(this.layer.centers(batch.tokens), batch.means, batch.scales));
   }
 
   /** Per instance, the M-step error (1/k)·Σ_a ‖out_a − mean_a‖ / max_i ‖X_i − mean_a‖ (claim C3), in [0, 1]. */
