@@ -58,6 +58,12 @@ describe('D1: grid anchors', () => {
 
 describe('D1: softmax surrogate', () => {
   const line = d1Anchors(1, 3, 1);
+  /** Two values per anchor of `line`. */
+  const lineValues = [
+    [1, 5],
+    [2, 6],
+    [4, 7],
+  ];
 
   it('D1: f̃(0) with anchors −1, 0, 1 and β = 1 is (e⁻¹·1 + 2 + e⁻¹·4)/(1 + 2e⁻¹)', () => {
     const e = Math.exp(-1);
@@ -67,16 +73,7 @@ describe('D1: softmax surrogate', () => {
   });
 
   it('D1: vector values, x = 0.25, β = 2 (numpy: softmax of −β(x − x_m)² times the values)', () => {
-    const out = d1Surrogate(
-      [0.25],
-      line,
-      [
-        [1, 5],
-        [2, 6],
-        [4, 7],
-      ],
-      2,
-    );
+    const out = d1Surrogate([0.25], line, lineValues, 2);
     expect(out).toHaveLength(2);
     expect(out[0]).toBeCloseTo(2.48387389, 8);
     expect(out[1]).toBeCloseTo(6.22437743, 8);
@@ -89,16 +86,7 @@ describe('D1: softmax surrogate', () => {
 
   it('D1: a huge β stays finite and picks the nearest anchor (the maximum score is subtracted)', () => {
     // Scores −β·0.5625, −β·0.0625, −β·0.5625: without the shift every exp underflows to 0.
-    const out = d1Surrogate(
-      [0.25],
-      line,
-      [
-        [1, 5],
-        [2, 6],
-        [4, 7],
-      ],
-      1e4,
-    );
+    const out = d1Surrogate([0.25], line, lineValues, 1e4);
     expect(Array.from(out)).toEqual([2, 6]);
     const far = d1Surrogate([0.9], line, [[1], [2], [4]], 1e6);
     expect(Array.from(far)).toEqual([4]);
